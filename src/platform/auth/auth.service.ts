@@ -1,0 +1,265 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { inOrg, type Db, type Tx } from '../../db/client.js'
+import { appendAudit } from '../audit/audit.js'
+import { randomToken, sha256Hex } from '../crypto/index.js'
+import type { MasterKeys } from '../crypto/index.js'
+import { queueMail } from '../mail/mail.js'
+import { t } from '../i18n/messages.js'
+import type { Lang } from '../i18n/i18n.js'
+import { AppError } from '../http/errors.js'
+import { authTokens, sessions, users, userUnits, type Role, type User } from './auth.schema.js'
+import { hashPassword, verifyPassword } from './passwords.js'
+import { createSession, destroyAllSessions } from './sessions.js'
+import { checkTotp, newTotpSecret, openTotpSecret, sealTotpSecret } from './totp.js'
+import { assertCan, type Actor } from './permissions.js'
+import type { UseCaseCtx } from '../http/context.js'
+
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MS = 15 * 60 * 1000
+const RESET_TTL_MS = 60 * 60 * 1000
+const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+export type SignInResult =
+  | { ok: true; token: string; secondFactor: boolean; user: User }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; minutes: number }
+
+/**
+ * Password sign-in within one agency (orgId) or the platform (orgId null).
+ * Five wrong passwords lock the account for 15 minutes; each attempt is audited.
+ */
+export async function signIn(
+  db: Db,
+  input: { orgId: string | null; email: string; password: string; requestId: string },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase()
+  const found = await inOrg(db, input.orgId, async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.email, email))
+    return u
+  })
+  const now = Date.now()
+  if (found?.lockedUntil && found.lockedUntil.getTime() > now) {
+    await inOrg(db, input.orgId, (tx) =>
+      appendAudit(tx, { orgId: input.orgId, actorUserId: found.id, action: 'auth.login_locked', entityType: 'user', entityId: found.id, requestId: input.requestId }),
+    )
+    return { ok: false, reason: 'locked', minutes: Math.ceil((found.lockedUntil.getTime() - now) / 60000) }
+  }
+  const valid = await verifyPassword(found && !found.disabledAt ? found.passwordHash : null, input.password)
+  if (!found || !valid) {
+    return inOrg(db, input.orgId, async (tx) => {
+      let locked = false
+      if (found) {
+        const [u] = await tx
+          .update(users)
+          .set({
+            failedLogins: sql`${users.failedLogins} + 1`,
+            lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} THEN now() + interval '15 minutes' ELSE NULL END`,
+          })
+          .where(eq(users.id, found.id))
+          .returning({ failedLogins: users.failedLogins })
+        locked = (u?.failedLogins ?? 0) >= MAX_FAILED_LOGINS
+      }
+      await appendAudit(tx, {
+        orgId: input.orgId,
+        actorUserId: found?.id ?? null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: found?.id ?? null,
+        requestId: input.requestId,
+        details: { email, locked },
+      })
+      return locked ? { ok: false as const, reason: 'locked' as const, minutes: LOCKOUT_MS / 60000 } : { ok: false as const, reason: 'invalid' as const }
+    })
+  }
+  return inOrg(db, input.orgId, async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id))
+    const token = await createSession(tx, found, found.totpEnabled)
+    await appendAudit(tx, { orgId: input.orgId, actorUserId: found.id, actorLabel: found.email, action: 'auth.login', entityType: 'user', entityId: found.id, requestId: input.requestId })
+    return { ok: true as const, token, secondFactor: found.totpEnabled, user: found }
+  })
+}
+
+/** Completes a sign-in that waits for its TOTP code. */
+export async function completeSecondFactor(
+  db: Db,
+  keys: MasterKeys,
+  input: { sessionId: string; actor: Actor; code: string; requestId: string },
+): Promise<boolean> {
+  return inOrg(db, input.actor.orgId, async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.id, input.actor.userId))
+    const ok = !!u?.totpSecret && u.totpEnabled && (await checkTotp(openTotpSecret(keys, u.id, u.totpSecret), input.code))
+    if (ok) await tx.update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, input.sessionId))
+    await appendAudit(tx, {
+      orgId: input.actor.orgId,
+      actorUserId: input.actor.userId,
+      action: ok ? 'auth.second_factor' : 'auth.second_factor_failed',
+      entityType: 'user',
+      entityId: input.actor.userId,
+      requestId: input.requestId,
+    })
+    return ok
+  })
+}
+
+export async function signOutEverywhere(ctx: UseCaseCtx): Promise<void> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  await inOrg(ctx.db, actor.orgId, async (tx) => {
+    const n = await destroyAllSessions(tx, actor.userId)
+    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.sign_out_everywhere', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId, details: { sessions: n } })
+  })
+}
+
+export async function changePassword(ctx: UseCaseCtx, current: string, next: string): Promise<boolean> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  const [u] = await inOrg(ctx.db, actor.orgId, (tx) => tx.select().from(users).where(eq(users.id, actor.userId)))
+  if (!u || !(await verifyPassword(u.passwordHash, current))) return false
+  const passwordHash = await hashPassword(next)
+  await inOrg(ctx.db, actor.orgId, async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId))
+    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.password_changed', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
+  })
+  return true
+}
+
+async function issueToken(
+  tx: Tx,
+  user: { id: string; orgId: string | null },
+  purpose: 'password_reset' | 'invite',
+  ttlMs: number,
+): Promise<string> {
+  const token = randomToken(32)
+  await tx.insert(authTokens).values({ id: sha256Hex(token), userId: user.id, orgId: user.orgId, purpose, expiresAt: new Date(Date.now() + ttlMs) })
+  return token
+}
+
+/** Always answers the same way, whether or not the e-mail exists. */
+export async function requestPasswordReset(
+  db: Db,
+  input: { orgId: string | null; orgName: string; email: string; baseUrl: string; lang: Lang; requestId: string },
+): Promise<void> {
+  const email = input.email.trim().toLowerCase()
+  await inOrg(db, input.orgId, async (tx) => {
+    const [u] = await tx.select().from(users).where(and(eq(users.email, email), isNull(users.disabledAt)))
+    if (!u) return
+    const token = await issueToken(tx, u, 'password_reset', RESET_TTL_MS)
+    const link = `${input.baseUrl}/reset/${token}`
+    await queueMail(tx, {
+      orgId: input.orgId,
+      to: u.email,
+      subject: t(input.lang, 'reset.mailSubject', { org: input.orgName }),
+      text: t(input.lang, 'reset.mailBody', { email: u.email, link }),
+    })
+    await appendAudit(tx, { orgId: input.orgId, actorUserId: u.id, action: 'auth.reset_requested', entityType: 'user', entityId: u.id, requestId: input.requestId })
+  })
+}
+
+/** Sets a password from a reset or invite token; the token works once. Signs the user out everywhere. */
+export async function redeemToken(
+  db: Db,
+  input: { orgId: string | null; token: string; password: string; requestId: string },
+): Promise<boolean> {
+  const id = sha256Hex(input.token)
+  const passwordHash = await hashPassword(input.password)
+  return inOrg(db, input.orgId, async (tx) => {
+    const [tok] = await tx
+      .update(authTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authTokens.id, id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`), sql`${authTokens.orgId} IS NOT DISTINCT FROM ${input.orgId}::uuid`))
+      .returning()
+    if (!tok) return false
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, tok.userId))
+    await destroyAllSessions(tx, tok.userId)
+    await appendAudit(tx, { orgId: input.orgId, actorUserId: tok.userId, action: tok.purpose === 'invite' ? 'auth.invite_accepted' : 'auth.password_reset', entityType: 'user', entityId: tok.userId, requestId: input.requestId })
+    return true
+  })
+}
+
+export async function tokenIsValid(db: Db, orgId: string | null, token: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(and(eq(authTokens.id, sha256Hex(token)), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`), sql`${authTokens.orgId} IS NOT DISTINCT FROM ${orgId}::uuid`))
+  return rows.length > 0
+}
+
+export type InviteInput = { email: string; displayName: string; position?: string | undefined; role: Role; unitIds: string[] }
+
+/** Creates the account without a password and mails a single-use link to set one. */
+export async function inviteUser(
+  ctx: UseCaseCtx,
+  input: InviteInput & { orgName: string; baseUrl: string },
+): Promise<{ userId: string } | { duplicate: true }> {
+  assertCan(ctx.actor, 'user.manage')
+  if (input.role === 'platform_admin') throw new AppError('forbidden', 403)
+  const orgId = ctx.orgId
+  const actor = ctx.actor
+  const email = input.email.trim().toLowerCase()
+  return inOrg(ctx.db, orgId, async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email))
+    if (existing) return { duplicate: true as const }
+    const [u] = await tx
+      .insert(users)
+      .values({ orgId, email, displayName: input.displayName, position: input.position ?? null, role: input.role })
+      .returning()
+    if (!u) throw new Error('insert returned no row')
+    if (input.unitIds.length) {
+      await tx.insert(userUnits).values(input.unitIds.map((unitId) => ({ orgId: orgId!, userId: u.id, unitId })))
+    }
+    const token = await issueToken(tx, u, 'invite', INVITE_TTL_MS)
+    await queueMail(tx, {
+      orgId,
+      to: email,
+      subject: t(ctx.lang, 'invite.mailSubject', { org: input.orgName }),
+      text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: t(ctx.lang, `role.${input.role}`), link: `${input.baseUrl}/invite/${token}` }),
+    })
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'user.invite', entityType: 'user', entityId: u.id, requestId: ctx.requestId, details: { email, role: input.role } })
+    return { userId: u.id }
+  })
+}
+
+/** Step 1 of TOTP enrolment: a fresh secret, stored encrypted but not yet enabled. */
+export async function beginTotpEnrolment(ctx: UseCaseCtx): Promise<string> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  const secret = newTotpSecret()
+  await inOrg(ctx.db, actor.orgId, (tx) =>
+    tx.update(users).set({ totpSecret: sealTotpSecret(ctx.deps.masterKeys, actor.userId, secret), totpEnabled: false }).where(eq(users.id, actor.userId)),
+  )
+  return secret
+}
+
+export async function pendingTotpSecret(ctx: UseCaseCtx): Promise<{ enabled: boolean; secret: string | null }> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  const [u] = await inOrg(ctx.db, actor.orgId, (tx) => tx.select().from(users).where(eq(users.id, actor.userId)))
+  if (!u) throw new AppError('not_found', 404)
+  return { enabled: u.totpEnabled, secret: u.totpSecret && !u.totpEnabled ? openTotpSecret(ctx.deps.masterKeys, u.id, u.totpSecret) : null }
+}
+
+export async function confirmTotpEnrolment(ctx: UseCaseCtx, code: string): Promise<boolean> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  return inOrg(ctx.db, actor.orgId, async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.id, actor.userId))
+    if (!u?.totpSecret || !(await checkTotp(openTotpSecret(ctx.deps.masterKeys, u.id, u.totpSecret), code))) return false
+    await tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, u.id))
+    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.totp_enabled', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
+    return true
+  })
+}
+
+export async function disableTotp(ctx: UseCaseCtx): Promise<void> {
+  assertCan(ctx.actor, 'account.manage')
+  const actor = ctx.actor
+  await inOrg(ctx.db, actor.orgId, async (tx) => {
+    await tx.update(users).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(users.id, actor.userId))
+    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.totp_disabled', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
+  })
+}
+
+export async function actorHasTotp(db: Db, actor: Actor): Promise<boolean> {
+  const [u] = await inOrg(db, actor.orgId, (tx) => tx.select({ on: users.totpEnabled }).from(users).where(eq(users.id, actor.userId)))
+  return !!u?.on
+}

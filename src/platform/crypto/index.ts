@@ -1,0 +1,3 @@
+export * from './tokens.js'
+export * from './keyring.js'
+export * from './sealed.js'

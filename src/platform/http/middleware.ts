@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto'
+import type { MiddlewareHandler } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { secureHeaders } from 'hono/secure-headers'
+import { eq } from 'drizzle-orm'
+import type { AppDeps, AppEnv } from './context.js'
+import { pickLang } from '../i18n/i18n.js'
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js'
+import { orgs, type Org } from '../orgs/orgs.schema.js'
+import { AppError } from './errors.js'
+import { hmacSha256, timingSafeEqualStr, randomToken } from '../crypto/index.js'
+
+export function provideDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps)
+    const incoming = c.req.header('x-request-id')
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
+    c.set('requestId', requestId)
+    c.set('org', null)
+    c.set('actor', null)
+    c.set('sessionId', null)
+    c.set('secondFactorPending', false)
+    const started = performance.now()
+    await next()
+    c.header('X-Request-Id', requestId)
+    deps.log.info({ reqId: requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request')
+  }
+}
+
+/** Strict CSP: no inline scripts or styles anywhere; everything from our own origin. */
+export const securityHeaders = (): MiddlewareHandler<AppEnv> =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    crossOriginEmbedderPolicy: false,
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  })
+
+export const LANG_COOKIE = 'psai_lang'
+
+/** ?lang=en|th switches and remembers; otherwise the cookie; Thai by default. */
+export const language = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const q = c.req.query('lang')
+  if (q === 'th' || q === 'en') setCookie(c, LANG_COOKIE, q, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400, httpOnly: true })
+  c.set('lang', pickLang(q, getCookie(c, LANG_COOKIE)))
+  await next()
+}
+
+// Agencies change rarely and are read on every public request: cache briefly in process.
+const orgCache = new Map<string, { org: Org | null; at: number }>()
+const ORG_CACHE_MS = 30_000
+export function forgetOrg(slug?: string): void {
+  if (slug) orgCache.delete(slug)
+  else orgCache.clear()
+}
+
+export const resolveOrg = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const slug = c.req.param('org')
+  if (!slug || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw new AppError('not_found', 404)
+  let hit = orgCache.get(slug)
+  if (!hit || Date.now() - hit.at > ORG_CACHE_MS) {
+    const [org] = await c.get('deps').db.select().from(orgs).where(eq(orgs.slug, slug))
+    hit = { org: org ?? null, at: Date.now() }
+    orgCache.set(slug, hit)
+  }
+  if (!hit.org) throw new AppError('not_found', 404)
+  c.set('org', hit.org)
+  await next()
+}
+
+export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE)
+  if (token) {
+    const s = await resolveSession(c.get('deps').db, token)
+    if (s) {
+      c.set('actor', s.actor)
+      c.set('sessionId', s.sessionId)
+      c.set('secondFactorPending', s.secondFactorPending)
+    }
+  }
+  await next()
+}
+
+export function isSecureRequest(c: Parameters<MiddlewareHandler<AppEnv>>[0]): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true
+  return c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto') === 'https'
+}
+
+export const CSRF_COOKIE = 'psai_csrf'
+export const CSRF_FIELD = '_csrf'
+
+/** The form token for this browser (signed double-submit cookie); sets the cookie on first use. */
+export function csrfToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
+  let seed = c.get('csrfSeed') ?? getCookie(c, CSRF_COOKIE)
+  if (!seed || !/^[A-Za-z0-9_-]{32,64}$/.test(seed)) {
+    seed = randomToken(32)
+    setCookie(c, CSRF_COOKIE, seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecureRequest(c) })
+  }
+  c.set('csrfSeed', seed) // several forms on one page share the new cookie
+  return hmacSha256(c.get('deps').appSecret, `csrf:${seed}`)
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Every state-changing request must carry the token of this browser's cookie and come from our origin. */
+export const csrf = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  if (!UNSAFE.has(c.req.method)) return next()
+  const origin = c.req.header('origin')
+  if (origin && origin !== 'null') {
+    const host = c.req.header('x-forwarded-host') && c.get('deps').config.trustProxy ? c.req.header('x-forwarded-host') : c.req.header('host')
+    if (new URL(origin).host !== host) throw new AppError('csrf', 403)
+  }
+  const seed = getCookie(c, CSRF_COOKIE)
+  let sent = c.req.header('x-csrf-token')
+  if (!sent) {
+    const type = c.req.header('content-type') ?? ''
+    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+      const body = await c.req.parseBody({ all: true })
+      const v = body[CSRF_FIELD]
+      sent = typeof v === 'string' ? v : undefined
+    }
+  }
+  if (!seed || !sent || !timingSafeEqualStr(sent, hmacSha256(c.get('deps').appSecret, `csrf:${seed}`))) {
+    throw new AppError('csrf', 403)
+  }
+  await next()
+}

@@ -1,0 +1,354 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppContext, AppEnv } from '../http/context.js'
+import { ctxOf } from '../http/context.js'
+import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
+import { requirePermission } from '../http/guards.js'
+import { forgetOrg } from '../http/middleware.js'
+import { t } from '../i18n/messages.js'
+import type { Lang } from '../i18n/i18n.js'
+import { Layout, CsrfField, type NavItem } from '../ui/layout.js'
+import { CheckboxField, CheckboxGroup, ErrorSummary, Pager, SelectField, TextField } from '../ui/fields.js'
+import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
+import { render } from '../ui/render.js'
+import { accountHandlers, publicBaseUrl } from '../auth/auth.routes.js'
+import { inviteUser } from '../auth/auth.service.js'
+import { ROLES } from '../auth/auth.schema.js'
+import { AUDIT_PAGE_SIZE, browseAudit, createUnit, deleteUnit, listUnits, listUsers, updateOrgSettings } from './orgs.service.js'
+import { UNIT_KINDS, type Unit } from './orgs.schema.js'
+import { currentFiscalYear } from '../thai/index.js'
+import { formatThaiDateTime } from '../thai/index.js'
+
+export type StaffDashboardCard = { title: string; body: string; href: string }
+export type StaffExtension = {
+  /** Menu items a module adds to the staff area. */
+  nav: (ctx: PageCtx) => NavItem[]
+}
+
+const UnitInput = z.object({
+  nameTh: f.text(200),
+  nameEn: f.optionalText(200),
+  kind: f.choice(UNIT_KINDS),
+  sortOrder: f.int(0, 999).default(0),
+})
+const unitLabels = (lang: Lang) => ({ nameTh: t(lang, 'units.nameTh'), nameEn: t(lang, 'units.nameEn'), kind: t(lang, 'units.kind'), sortOrder: t(lang, 'units.sortOrder') })
+
+const INVITABLE_ROLES = ROLES.filter((r) => r !== 'platform_admin')
+const InviteInput = z.object({
+  email: f.email(),
+  displayName: f.text(200),
+  position: f.optionalText(200),
+  role: f.choice(INVITABLE_ROLES as unknown as readonly [string, ...string[]]),
+  unitIds: f.list(),
+})
+
+const SettingsInput = z.object({
+  thaiNumerals: f.checkbox(),
+  requireTwoFactorForAdmins: f.checkbox(),
+  phone: f.optionalText(100),
+  email: z.union([z.literal(''), f.email()]).optional().transform((v) => v || undefined),
+  address: f.optionalText(500),
+  officeHours: f.optionalText(200),
+})
+
+/** The agency staff shell: dashboard, units, users, audit log, settings, my account. */
+export function staffRoutes(ext: StaffExtension) {
+  const app = new Hono<AppEnv>()
+  const nav = (ctx: PageCtx) => ext.nav(ctx)
+  const base = (c: AppContext) => `/o/${c.get('org')!.slug}/admin`
+
+  app.get('/', requirePermission('staff.dashboard'), (c) => {
+    const ctx = pageCtx(c)
+    const actor = ctx.actor!
+    return render(
+      c,
+      <Layout ctx={ctx} title={t(ctx.lang, 'dashboard.title')} area="staff" nav={nav(ctx)}>
+        <h1>{t(ctx.lang, 'dashboard.title')}</h1>
+        <p>{t(ctx.lang, 'dashboard.hello', { name: actor.displayName })}</p>
+        <p>{t(ctx.lang, 'dashboard.role', { role: t(ctx.lang, `role.${actor.role}`) })}</p>
+        <p>{t(ctx.lang, 'dashboard.fiscalYear', { year: currentFiscalYear(new Date()) })}</p>
+        <ul class="cards">
+          {nav(ctx).map((i) => (
+            <li class="card">
+              <a href={i.href}>{i.label}</a>
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    )
+  })
+
+  // Units
+  const UnitsPage = (p: { ctx: PageCtx; units: Unit[]; values?: FormValues; errors?: FormErrors; canManage: boolean }) => {
+    const lang = p.ctx.lang
+    return (
+      <Layout ctx={p.ctx} title={t(lang, 'units.title')} area="staff" nav={nav(p.ctx)}>
+        <h1>{t(lang, 'units.title')}</h1>
+        {p.units.length === 0 ? (
+          <p>{t(lang, 'units.empty')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'units.nameTh')}</th>
+                  <th scope="col">{t(lang, 'units.kind')}</th>
+                  {p.canManage && <th scope="col"><span class="visually-hidden">{t(lang, 'units.delete')}</span></th>}
+                </tr>
+              </thead>
+              <tbody>
+                {p.units.map((u) => (
+                  <tr>
+                    <td>{lang === 'en' && u.nameEn ? u.nameEn : u.nameTh}</td>
+                    <td>{t(lang, `unit.kind.${u.kind}`)}</td>
+                    {p.canManage && (
+                      <td>
+                        <a href={`${p.ctx.path.replace(/\/$/, '')}/${u.id}/delete`}>
+                          {t(lang, 'units.delete')}
+                          <span class="visually-hidden"> {u.nameTh}</span>
+                        </a>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {p.canManage && (
+          <>
+            <h2 id="add">{t(lang, 'units.add')}</h2>
+            <ErrorSummary ctx={p.ctx} errors={p.errors} />
+            <form method="post" action={p.ctx.path} novalidate>
+              <CsrfField ctx={p.ctx} />
+              <TextField name="nameTh" label={t(lang, 'units.nameTh')} values={p.values} errors={p.errors} required />
+              <TextField name="nameEn" label={t(lang, 'units.nameEn')} values={p.values} errors={p.errors} />
+              <SelectField name="kind" label={t(lang, 'units.kind')} values={p.values} errors={p.errors} placeholder="" options={UNIT_KINDS.map((k) => ({ value: k, label: t(lang, `unit.kind.${k}`) }))} required />
+              <TextField name="sortOrder" type="number" label={t(lang, 'units.sortOrder')} values={p.values ?? { sortOrder: '0' }} errors={p.errors} inputmode="numeric" />
+              <button type="submit">{t(lang, 'form.save')}</button>
+            </form>
+          </>
+        )}
+      </Layout>
+    )
+  }
+  const canManageUnits = (c: AppContext) => c.get('actor')?.role === 'agency_admin'
+  app.get('/units', requirePermission('unit.read'), async (c) => render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} canManage={canManageUnits(c)} />))
+  app.post('/units', requirePermission('unit.manage'), async (c) => {
+    const lang = c.get('lang')
+    const form = await parseForm(c, UnitInput, unitLabels(lang))
+    const again = async (errors: FormErrors, status: 409 | 422) =>
+      render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} values={form.values} errors={errors} canManage />, status)
+    if (!form.ok) return again(form.errors, 422)
+    const r = await createUnit(ctxOf(c), form.data)
+    if ('duplicate' in r) return again({ nameTh: t(lang, 'units.duplicate') }, 409)
+    flash(c, t(lang, 'units.created'))
+    return c.redirect(`${base(c)}/units`, 303)
+  })
+  // Deleting asks for confirmation on its own page (works without JavaScript).
+  app.get('/units/:id/delete', requirePermission('unit.manage'), async (c) => {
+    const ctx = pageCtx(c)
+    const unit = (await listUnits(ctxOf(c))).find((u) => u.id === c.req.param('id'))
+    if (!unit) return c.notFound()
+    const msg = t(ctx.lang, 'units.deleteConfirm', { name: unit.nameTh })
+    return render(
+      c,
+      <Layout ctx={ctx} title={msg} area="staff" nav={nav(ctx)}>
+        <h1>{msg}</h1>
+        <form method="post" action={`${base(c)}/units/${unit.id}/delete`} class="actions">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="danger">{t(ctx.lang, 'form.confirm')}</button>
+          <a href={`${base(c)}/units`}>{t(ctx.lang, 'form.cancel')}</a>
+        </form>
+      </Layout>,
+    )
+  })
+  app.post('/units/:id/delete', requirePermission('unit.manage'), async (c) => {
+    await deleteUnit(ctxOf(c), c.req.param('id'))
+    flash(c, t(c.get('lang'), 'units.deleted'))
+    return c.redirect(`${base(c)}/units`, 303)
+  })
+
+  // Users
+  const UsersPage = async (c: AppContext, values?: FormValues, errors?: FormErrors) => {
+    const ctx = pageCtx(c)
+    const lang = ctx.lang
+    const [rows, units] = await Promise.all([listUsers(ctxOf(c)), listUnits(ctxOf(c))])
+    const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
+    const canManage = ctx.actor?.role === 'agency_admin'
+    return (
+      <Layout ctx={ctx} title={t(lang, 'users.title')} area="staff" nav={nav(ctx)}>
+        <h1>{t(lang, 'users.title')}</h1>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'users.displayName')}</th>
+                <th scope="col">{t(lang, 'users.email')}</th>
+                <th scope="col">{t(lang, 'users.role')}</th>
+                <th scope="col">{t(lang, 'users.units')}</th>
+                <th scope="col">{t(lang, 'users.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((u) => (
+                <tr>
+                  <td>
+                    {u.displayName}
+                    {u.position && <div class="muted">{u.position}</div>}
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{t(lang, `role.${u.role}`)}</td>
+                  <td>{u.unitIds.map((id) => unitName.get(id)).filter(Boolean).join(', ')}</td>
+                  <td>{u.lockedUntil && u.lockedUntil > new Date() ? t(lang, 'users.locked') : u.passwordHash ? t(lang, 'users.active') : t(lang, 'users.pending')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {canManage && (
+          <>
+            <h2>{t(lang, 'users.invite')}</h2>
+            <ErrorSummary ctx={ctx} errors={errors} />
+            <form method="post" action={`${base(c)}/users`} novalidate>
+              <CsrfField ctx={ctx} />
+              <TextField name="email" type="email" label={t(lang, 'users.email')} values={values} errors={errors} required />
+              <TextField name="displayName" label={t(lang, 'users.displayName')} values={values} errors={errors} required />
+              <TextField name="position" label={t(lang, 'users.position')} values={values} errors={errors} />
+              <SelectField name="role" label={t(lang, 'users.role')} values={values} errors={errors} placeholder="" options={INVITABLE_ROLES.map((r) => ({ value: r, label: t(lang, `role.${r}`) }))} required />
+              {units.length > 0 && <CheckboxGroup name="unitIds" label={t(lang, 'users.units')} values={values} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />}
+              <button type="submit">{t(lang, 'users.invite')}</button>
+            </form>
+          </>
+        )}
+      </Layout>
+    )
+  }
+  app.get('/users', requirePermission('user.read'), async (c) => render(c, await UsersPage(c)))
+  app.post('/users', requirePermission('user.manage'), async (c) => {
+    const lang = c.get('lang')
+    const form = await parseForm(c, InviteInput, { email: t(lang, 'users.email'), displayName: t(lang, 'users.displayName'), position: t(lang, 'users.position'), role: t(lang, 'users.role') })
+    if (!form.ok) return render(c, await UsersPage(c, form.values, form.errors), 422)
+    const units = await listUnits(ctxOf(c))
+    const unitIds = form.data.unitIds.filter((id) => units.some((u) => u.id === id))
+    const org = c.get('org')!
+    const r = await inviteUser(ctxOf(c), { ...form.data, role: form.data.role as (typeof INVITABLE_ROLES)[number], unitIds, orgName: org.nameTh, baseUrl: `${publicBaseUrl(c)}/o/${org.slug}` })
+    if ('duplicate' in r) return render(c, await UsersPage(c, form.values, { email: t(lang, 'users.duplicate') }), 409)
+    flash(c, t(lang, 'users.invited', { email: form.data.email }))
+    return c.redirect(`${base(c)}/users`, 303)
+  })
+
+  app.get('/audit', requirePermission('audit.read'), async (c) => render(c, await AuditPage(c, nav)))
+
+  // Settings
+  const SettingsPage = (p: { ctx: PageCtx; values: FormValues; errors?: FormErrors }) => {
+    const lang = p.ctx.lang
+    return (
+      <Layout ctx={p.ctx} title={t(lang, 'settings.title')} area="staff" nav={nav(p.ctx)}>
+        <h1>{t(lang, 'settings.title')}</h1>
+        <ErrorSummary ctx={p.ctx} errors={p.errors} />
+        <form method="post" action={p.ctx.path} novalidate>
+          <CsrfField ctx={p.ctx} />
+          <CheckboxField name="thaiNumerals" label={t(lang, 'settings.thaiNumerals')} values={p.values} />
+          <CheckboxField name="requireTwoFactorForAdmins" label={t(lang, 'settings.require2fa')} values={p.values} />
+          <TextField name="phone" label={t(lang, 'settings.phone')} values={p.values} errors={p.errors} autocomplete="tel" />
+          <TextField name="email" type="email" label={t(lang, 'settings.contactEmail')} values={p.values} errors={p.errors} />
+          <TextField name="address" label={t(lang, 'settings.address')} values={p.values} errors={p.errors} />
+          <TextField name="officeHours" label={t(lang, 'settings.officeHours')} values={p.values} errors={p.errors} />
+          <button type="submit">{t(lang, 'form.save')}</button>
+        </form>
+      </Layout>
+    )
+  }
+  app.get('/settings', requirePermission('org.settings'), (c) => {
+    const s = c.get('org')!.settings
+    const values: FormValues = {
+      thaiNumerals: s.thaiNumerals ? 'on' : '',
+      requireTwoFactorForAdmins: s.requireTwoFactorForAdmins ? 'on' : '',
+      phone: s.contact?.phone ?? '',
+      email: s.contact?.email ?? '',
+      address: s.contact?.address ?? '',
+      officeHours: s.contact?.officeHours ?? '',
+    }
+    return render(c, <SettingsPage ctx={pageCtx(c)} values={values} />)
+  })
+  app.post('/settings', requirePermission('org.settings'), async (c) => {
+    const lang = c.get('lang')
+    const form = await parseForm(c, SettingsInput, { phone: t(lang, 'settings.phone'), email: t(lang, 'settings.contactEmail'), address: t(lang, 'settings.address'), officeHours: t(lang, 'settings.officeHours') })
+    if (!form.ok) return render(c, <SettingsPage ctx={pageCtx(c)} values={form.values} errors={form.errors} />, 422)
+    const org = c.get('org')!
+    const d = form.data
+    await updateOrgSettings(ctxOf(c), {
+      ...org.settings,
+      thaiNumerals: d.thaiNumerals,
+      requireTwoFactorForAdmins: d.requireTwoFactorForAdmins,
+      contact: { ...org.settings.contact, phone: d.phone, email: d.email, address: d.address, officeHours: d.officeHours },
+    })
+    forgetOrg(org.slug)
+    flash(c, t(lang, 'settings.saved'))
+    return c.redirect(`${base(c)}/settings`, 303)
+  })
+
+  const account = accountHandlers('staff')
+  app.get('/account', requirePermission('account.manage'), account.get)
+  app.post('/account', requirePermission('account.manage'), account.post)
+  return app
+}
+
+/** Audit log browser, shared by the agency and platform areas. */
+export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]) {
+  const ctx = pageCtx(c)
+  const lang = ctx.lang
+  const action = c.req.query('action')?.slice(0, 60) || undefined
+  const before = Number(c.req.query('before')) || undefined
+  const page = Math.max(1, Number(c.req.query('page')) || 1)
+  const rows = await browseAudit(ctxOf(c), { action, before })
+  const hasNext = rows.length > AUDIT_PAGE_SIZE
+  const shown = rows.slice(0, AUDIT_PAGE_SIZE)
+  const last = shown[shown.length - 1]
+  const qs = (extra: Record<string, string>) => '?' + new URLSearchParams({ ...(action ? { action } : {}), ...extra }).toString()
+  return (
+    <Layout ctx={ctx} title={t(lang, 'audit.title')} area={ctx.org ? 'staff' : 'platform'} nav={nav ? nav(ctx) : []}>
+      <h1>{t(lang, 'audit.title')}</h1>
+      <form method="get" action={c.req.path} class="actions">
+        <TextField name="action" type="search" label={t(lang, 'audit.filterAction')} values={{ action: action ?? '' }} />
+        <button type="submit">{t(lang, 'audit.filter')}</button>
+      </form>
+      {shown.length === 0 ? (
+        <p>{t(lang, 'audit.empty')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'audit.when')}</th>
+                <th scope="col">{t(lang, 'audit.who')}</th>
+                <th scope="col">{t(lang, 'audit.action')}</th>
+                <th scope="col">{t(lang, 'audit.entity')}</th>
+                <th scope="col">{t(lang, 'audit.request')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr>
+                  <td>{formatThaiDateTime(r.at, { lang })}</td>
+                  <td>{r.actorLabel ?? r.actorUserId ?? '—'}</td>
+                  <td>
+                    <code>{r.action}</code>
+                  </td>
+                  <td>
+                    {r.entityType} {r.entityId ? <code>{r.entityId.slice(0, 8)}</code> : null}
+                  </td>
+                  <td>
+                    <code>{r.requestId?.slice(0, 8)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager ctx={ctx} page={page} hasNext={hasNext} href={(p) => (p > page && last ? qs({ before: String(last.id), page: String(p) }) : qs({}))} />
+    </Layout>
+  )
+}

@@ -1,0 +1,3 @@
+export * from './fiscal-year.js'
+export * from './numerals.js'
+export * from './dates.js'

@@ -1,0 +1,163 @@
+import type { FC } from 'hono/jsx'
+import type { FormErrors, FormValues } from '../http/forms.js'
+import type { PageCtx } from './page-context.js'
+import { t } from '../i18n/messages.js'
+
+type Common = {
+  name: string
+  label: string
+  values?: FormValues | undefined
+  errors?: FormErrors | undefined
+  hint?: string
+  required?: boolean
+}
+
+function str(values: FormValues | undefined, name: string): string {
+  const v = values?.[name]
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '')
+}
+
+function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+const Label: FC<{ name: string; label: string; required?: boolean | undefined; lang?: string }> = ({ name, label }) => <label for={name}>{label}</label>
+
+const Messages: FC<{ name: string; hint?: string | undefined; error?: string | undefined }> = ({ name, hint, error }) => (
+  <>
+    {hint && (
+      <span class="hint" id={`${name}-hint`}>
+        {hint}
+      </span>
+    )}
+    {error && (
+      <span class="error" id={`${name}-error`}>
+        {error}
+      </span>
+    )}
+  </>
+)
+
+export const TextField: FC<
+  Common & { type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'search'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'tel' | 'url' | 'text'; maxlength?: number }
+> = (p) => {
+  const error = p.errors?.[p.name]
+  return (
+    <div class="field">
+      <Label name={p.name} label={p.label} />
+      <Messages name={p.name} hint={p.hint} error={error} />
+      <input
+        id={p.name}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? '' : str(p.values, p.name)}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        inputmode={p.inputmode}
+        maxlength={p.maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, error)}
+      />
+    </div>
+  )
+}
+
+export const TextArea: FC<Common & { rows?: number }> = (p) => {
+  const error = p.errors?.[p.name]
+  return (
+    <div class="field">
+      <Label name={p.name} label={p.label} />
+      <Messages name={p.name} hint={p.hint} error={error} />
+      <textarea id={p.name} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+        {str(p.values, p.name)}
+      </textarea>
+    </div>
+  )
+}
+
+export const SelectField: FC<Common & { options: { value: string; label: string }[]; placeholder?: string }> = (p) => {
+  const error = p.errors?.[p.name]
+  const current = str(p.values, p.name)
+  return (
+    <div class="field">
+      <Label name={p.name} label={p.label} />
+      <Messages name={p.name} hint={p.hint} error={error} />
+      <select id={p.name} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export const CheckboxField: FC<Common & { checked?: boolean }> = (p) => {
+  const v = p.values ? str(p.values, p.name) : p.checked ? 'on' : ''
+  return (
+    <div class="field checkbox">
+      <input id={p.name} name={p.name} type="checkbox" value="on" checked={!!v} />
+      <label for={p.name}>{p.label}</label>
+    </div>
+  )
+}
+
+export const CheckboxGroup: FC<Common & { options: { value: string; label: string }[] }> = (p) => {
+  const raw = p.values?.[p.name]
+  const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : [])
+  return (
+    <fieldset class="field">
+      <legend>{p.label}</legend>
+      {p.options.map((o, i) => (
+        <div class="checkbox">
+          <input id={`${p.name}-${i}`} name={p.name} type="checkbox" value={o.value} checked={selected.has(o.value)} />
+          <label for={`${p.name}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
+/** Lists every error with a link to its field; announced to screen readers. */
+export const ErrorSummary: FC<{ ctx: PageCtx; errors?: FormErrors | undefined }> = ({ ctx, errors }) => {
+  const entries = Object.entries(errors ?? {})
+  if (!entries.length) return null
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+      <h2 id="error-summary-title">{t(ctx.lang, 'form.errorSummary', { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([field, msg]) => (
+          <li>
+            <a href={`#${field}`}>{msg}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+export const Pager: FC<{ ctx: PageCtx; page: number; hasNext: boolean; href: (page: number) => string }> = ({ ctx, page, hasNext, href }) =>
+  page > 1 || hasNext ? (
+    <nav aria-label={t(ctx.lang, 'pager.page', { page })}>
+      <ul class="pager">
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t(ctx.lang, 'pager.prev')}
+            </a>
+          </li>
+        )}
+        <li aria-current="page">{t(ctx.lang, 'pager.page', { page })}</li>
+        {hasNext && (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t(ctx.lang, 'pager.next')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  ) : null
