@@ -64,7 +64,9 @@ export async function readForm(c: AppContext): Promise<{ values: FormValues; fil
   for (const [k, v] of Object.entries(body)) {
     if (k === CSRF_FIELD) continue
     const arr = Array.isArray(v) ? v : [v]
-    const strings = arr.filter((x): x is string => typeof x === 'string')
+    // PostgreSQL text cannot hold NUL; it is never meaningful in a form, so it is dropped here
+    // once for every module rather than surfacing as a database error.
+    const strings = arr.filter((x): x is string => typeof x === 'string').map((x) => x.replaceAll('\u0000', ''))
     const fs = arr.filter((x): x is File => typeof x === 'object' && x !== null && 'arrayBuffer' in x && (x as File).size > 0)
     if (fs.length) files[k] = fs
     if (strings.length) values[k] = strings.length === 1 && !k.endsWith('[]') ? strings[0]! : strings
