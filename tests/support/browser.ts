@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { expect } from 'vitest'
 import { launchChromium } from '../../src/platform/documents/chromium.js'
 import { createTestApp, type TestApp } from './app.js'
