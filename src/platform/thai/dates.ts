@@ -1,14 +1,102 @@
-import { toThaiDigits } from './numerals.js'
+import { beToCe, ceToBe, isValidCalendarDate, THAI_TIME_ZONE, toCalendarDate, type CalendarDate, type DateInput } from './calendar.js'
+import { fromThaiDigits, toThaiDigits } from './numerals.js'
 
-/** A timestamp as Thai offices read it: Buddhist-era year, Bangkok time. */
-export function formatThaiDateTime(date: Date, opts: { lang?: 'th' | 'en'; thaiDigits?: boolean } = {}): string {
-  const s = new Intl.DateTimeFormat(opts.lang === 'en' ? 'en-GB' : 'th-TH-u-ca-buddhist', {
-    timeZone: 'Asia/Bangkok',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date)
+export { toIsoDate } from './calendar.js'
+
+const TH_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'] as const
+const TH_MONTHS_SHORT = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'] as const
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+
+function monthName(month: number, style: 'long' | 'short', en: boolean): string {
+  if (en) return style === 'long' ? EN_MONTHS[month - 1]! : EN_MONTHS[month - 1]!.slice(0, 3)
+  return (style === 'long' ? TH_MONTHS : TH_MONTHS_SHORT)[month - 1]!
+}
+
+export type DateStyle = 'long' | 'short' | 'numeric'
+export type ThaiDateFormatOptions = {
+  style?: DateStyle
+  /** 'th' shows the Buddhist-era year (2569); 'en' the Common Era year (2026). */
+  lang?: 'th' | 'en'
+  thaiDigits?: boolean
+}
+
+/**
+ * "25 พฤศจิกายน 2569" (long), "25 พ.ย. 2569" (short), "25/11/2569" (numeric); English
+ * "25 November 2026" / "25 Nov 2026" / "25/11/2026". A `Date` is read in Bangkok time; a string
+ * must be an ISO C.E. date. The tables are spelled out rather than taken from Intl so output
+ * does not change with the ICU version.
+ */
+export function formatThaiDate(input: DateInput, opts: ThaiDateFormatOptions = {}): string {
+  const { year, month, day } = toCalendarDate(input)
+  const en = opts.lang === 'en'
+  const y = en ? year : ceToBe(year)
+  const style = opts.style ?? 'long'
+  const s = style === 'numeric' ? `${day}/${month}/${y}` : `${day} ${monthName(month, style, en)} ${y}`
   return opts.thaiDigits ? toThaiDigits(s) : s
+}
+
+const bangkokTime = new Intl.DateTimeFormat('en-GB', { timeZone: THAI_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+/** A timestamp as Thai offices read it, in Bangkok time: "25 พ.ย. 2569 14:30" / "25 Nov 2026, 14:30". */
+export function formatThaiDateTime(instant: Date, opts: Omit<ThaiDateFormatOptions, 'style'> & { style?: 'long' | 'short' } = {}): string {
+  const date = formatThaiDate(instant, { style: opts.style ?? 'short', lang: opts.lang ?? 'th' })
+  const s = `${date}${opts.lang === 'en' ? ',' : ''} ${bangkokTime.format(instant)}`
+  return opts.thaiDigits ? toThaiDigits(s) : s
+}
+
+/** "2569-11-25": the B.E. ISO-like value our date inputs show and post back. */
+export function toThaiDateInput(input: DateInput): string {
+  const { year, month, day } = toCalendarDate(input)
+  return `${ceToBe(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/**
+ * Why a date did not parse; callers map the code to a message catalogue entry.
+ * `year_looks_ce`: the year is plausible as C.E. (2026) but we expect B.E. (2569).
+ */
+export type ThaiDateErrorCode = 'empty' | 'format' | 'month' | 'day' | 'year_range' | 'year_looks_ce'
+export type ParseThaiDateResult = { ok: true; date: CalendarDate } | { ok: false; error: ThaiDateErrorCode }
+export type ParseThaiDateOptions = { minYearBe?: number; maxYearBe?: number }
+
+// Wide enough for birth dates of the elderly and long-range plans, narrow enough to catch typos
+// such as a C.E. year or a missing digit.
+const DEFAULT_MIN_YEAR_BE = 2400
+const DEFAULT_MAX_YEAR_BE = 2700
+
+const MONTH_BY_NAME = new Map<string, number>([
+  ...TH_MONTHS.map((m, i) => [m, i + 1] as const),
+  ...TH_MONTHS_SHORT.map((m, i) => [m, i + 1] as const),
+])
+const monthNames = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((m) => m.replace(/\./g, '\\.'))
+const NAMED = new RegExp(`^(\\d{1,2}) ?(${monthNames.join('|')}) ?(?:พ\\.ศ\\. ?)?(\\d{4})$`)
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/
+
+/**
+ * Parses a B.E. date as typed by Thai users: "25/11/2569", "๒๕/๑๑/๒๕๖๙", "2569-11-25" (our date
+ * inputs), "25 พฤศจิกายน 2569", "25 พ.ย. พ.ศ. 2569". Returns the C.E. calendar date.
+ */
+export function parseThaiDate(input: string, opts: ParseThaiDateOptions = {}): ParseThaiDateResult {
+  const s = fromThaiDigits(input).trim().replace(/\s+/g, ' ')
+  if (!s) return { ok: false, error: 'empty' }
+  let parts: [string, string | number, string] | undefined
+  let m: RegExpExecArray | null
+  if ((m = DMY.exec(s))) parts = [m[4]!, m[3]!, m[1]!]
+  else if ((m = YMD.exec(s))) parts = [m[1]!, m[2]!, m[3]!]
+  else if ((m = NAMED.exec(s))) parts = [m[3]!, MONTH_BY_NAME.get(m[2]!)!, m[1]!]
+  if (!parts) return { ok: false, error: 'format' }
+  const yearBe = Number(parts[0])
+  const month = Number(parts[1])
+  const day = Number(parts[2])
+
+  const min = opts.minYearBe ?? DEFAULT_MIN_YEAR_BE
+  const max = opts.maxYearBe ?? DEFAULT_MAX_YEAR_BE
+  if (yearBe < min || yearBe > max) {
+    const asBe = ceToBe(yearBe)
+    return { ok: false, error: asBe >= min && asBe <= max ? 'year_looks_ce' : 'year_range' }
+  }
+  if (month < 1 || month > 12) return { ok: false, error: 'month' }
+  const date = { year: beToCe(yearBe), month, day }
+  if (!isValidCalendarDate(date)) return { ok: false, error: 'day' }
+  return { ok: true, date }
 }

@@ -1,25 +1,55 @@
-/** B.E. = C.E. + 543. */
-export const beToCe = (be: number): number => be - 543
-export const ceToBe = (ce: number): number => ce + 543
+import { beToCe, toCalendarDate, type DateInput } from './calendar.js'
+
+export { beToCe, ceToBe } from './calendar.js'
+
+// A C.E. year passed by mistake (2023) would silently produce a range in the 15th century.
+const MIN_FISCAL_YEAR = 2400
+const MAX_FISCAL_YEAR = 2800
+function assertFiscalYear(fy: number): void {
+  if (!Number.isInteger(fy) || fy < MIN_FISCAL_YEAR || fy > MAX_FISCAL_YEAR) {
+    throw new RangeError(`fiscal year must be a B.E. year (e.g. 2566), got ${fy}`)
+  }
+}
 
 /**
- * Fiscal year (B.E.) of a date in Thailand: FY 2566 runs 1 Oct 2565 – 30 Sep 2566,
- * so October–December belong to the next year's fiscal year.
+ * Fiscal year (B.E.) a date belongs to. FY 2566 runs 1 Oct 2565 – 30 Sep 2566, so October to
+ * December belong to the next year's fiscal year. A `Date` is read in Bangkok time.
  */
-export function fiscalYearOf(date: Date): number {
-  const { year, month } = bangkokParts(date)
-  return ceToBe(month >= 10 ? year + 1 : year)
+export function fiscalYearOf(date: DateInput): number {
+  const { year, month } = toCalendarDate(date)
+  return year + 543 + (month >= 10 ? 1 : 0)
 }
+
 export const currentFiscalYear = (now: Date = new Date()): number => fiscalYearOf(now)
 
-/** First and last calendar day (ISO, C.E.) of a fiscal year. */
-export function fiscalYearRange(fy: number): { start: string; end: string } {
+export type IsoDateRange = { start: string; end: string }
+
+/** First and last day (ISO, C.E., both inclusive) of a fiscal year: 2566 → 2022-10-01 … 2023-09-30. */
+export function fiscalYearRange(fy: number): IsoDateRange {
+  assertFiscalYear(fy)
   const ce = beToCe(fy)
   return { start: `${ce - 1}-10-01`, end: `${ce}-09-30` }
 }
 
-export function bangkokParts(date: Date): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date)
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  return { year: get('year'), month: get('month'), day: get('day') }
+/** Half 1 is October–March, half 2 is April–September (the six-monthly gift report periods). */
+export type FiscalHalf = { fiscalYear: number; half: 1 | 2 }
+
+export function fiscalHalfOf(date: DateInput): FiscalHalf {
+  const { month } = toCalendarDate(date)
+  return { fiscalYear: fiscalYearOf(date), half: month >= 10 || month <= 3 ? 1 : 2 }
+}
+
+export const currentFiscalHalf = (now: Date = new Date()): FiscalHalf => fiscalHalfOf(now)
+
+/** The half before this one: the period a report due now covers. */
+export function previousFiscalHalf(h: FiscalHalf): FiscalHalf {
+  return h.half === 2 ? { fiscalYear: h.fiscalYear, half: 1 } : { fiscalYear: h.fiscalYear - 1, half: 2 }
+}
+
+/** 2566 half 1 → 2022-10-01 … 2023-03-31; half 2 → 2023-04-01 … 2023-09-30 (ISO, C.E., inclusive). */
+export function fiscalHalfRange(fy: number, half: 1 | 2): IsoDateRange {
+  assertFiscalYear(fy)
+  if (half !== 1 && half !== 2) throw new RangeError(`half must be 1 or 2, got ${String(half)}`)
+  const ce = beToCe(fy)
+  return half === 1 ? { start: `${ce - 1}-10-01`, end: `${ce}-03-31` } : { start: `${ce}-04-01`, end: `${ce}-09-30` }
 }

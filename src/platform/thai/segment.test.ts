@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { segmentWords, toSearchText } from './segment.js'
+
+describe('Thai word segmentation', () => {
+  it('splits Thai words and drops spaces and punctuation', () => {
+    const words = segmentWords('การจัดซื้อจัดจ้าง ประจำปี 2566 (ITA)!')
+    expect(words).toContain('จัด')
+    expect(words).toContain('2566')
+    expect(words).toContain('ITA')
+    expect(words.every((w) => /\S/.test(w) && !/[ ()!]/.test(w))).toBe(true)
+    expect(words.join('')).toBe('การจัดซื้อจัดจ้างประจำปี2566ITA')
+  })
+  it('produces lowercase space-joined text for to_tsvector', () => {
+    expect(toSearchText('Report  ITA')).toBe('report ita')
+    expect(toSearchText('ทุจริต')).toBe('ทุจริต')
+    expect(toSearchText('  ')).toBe('')
+  })
+  it('treats differently ordered combining marks alike', () => {
+    // ปู่ typed as tone mark before vowel below; NFC reorders it.
+    expect(toSearchText('\u0E1B\u0E48\u0E39')).toBe(toSearchText('\u0E1B\u0E39\u0E48'))
+  })
+})
