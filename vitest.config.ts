@@ -13,5 +13,4 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
 })
