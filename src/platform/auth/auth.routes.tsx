@@ -28,6 +28,7 @@ import {
 import { MIN_PASSWORD_LENGTH } from './passwords.js'
 import { totpUri } from './totp.js'
 import { AppError } from '../http/errors.js'
+import { rateLimit } from '../http/rate-limit.js'
 
 /** '/o/<slug>' for an agency, '' for the platform. */
 function base(c: AppContext): string {
@@ -99,6 +100,12 @@ function setSessionCookie(c: AppContext, token: string) {
 /** Sign-in, second factor, sign-out, password reset and invitations; mounted per agency and for the platform. */
 export function authRoutes() {
   const app = new Hono<AppEnv>()
+  // Per-address limits on top of the per-account lockout: password spraying across many
+  // accounts, and reset-mail flooding, are slowed too.
+  const signInLimit = rateLimit({ name: 'sign-in', max: 30, windowMs: 10 * 60 * 1000 })
+  app.use('/login', signInLimit)
+  app.use('/login/totp', signInLimit)
+  app.use('/forgot', rateLimit({ name: 'forgot', max: 10, windowMs: 15 * 60 * 1000 }))
   const title = (c: AppContext) => t(c.get('lang'), c.get('org') ? 'login.title' : 'login.platformTitle')
 
   app.get('/login', (c) =>

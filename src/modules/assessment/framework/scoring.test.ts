@@ -1,116 +1,190 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { builtInYears, loadBuiltInFramework, parseFrameworkJson } from './framework.load.js'
-import type { Framework } from './framework.schema.js'
-import { assess, indicatorsBelow, levelOf, oitIndicatorScores, ratingOf, round2, toolScores, weightedTotal, yearOverYear } from './scoring.js'
+import { loadAllFrameworks } from './framework.load.js'
+import type { Framework, ToolCode } from './framework.schema.js'
+import {
+  assess,
+  indicatorsBelow,
+  levelOf,
+  missingIndicators,
+  oitIndicatorScores,
+  ratingOf,
+  roundScore,
+  toHundredths,
+  toolScore,
+  toolScores,
+  weightedTotal,
+  yearOverYear,
+} from './scoring.js'
 
-const all = (s: number) => ({ iit: s, eit: s, oit: s })
+const YEARS = [2566, 2567, 2568] as const
+let frameworks: Map<number, Framework>
+const fw = (y: number): Framework => frameworks.get(y)!
+beforeAll(async () => {
+  frameworks = await loadAllFrameworks()
+})
 
-describe('built-in frameworks', () => {
-  it('ship for 2566, 2567 and 2568 and all validate', async () => {
-    expect(await builtInYears()).toEqual(expect.arrayContaining([2566, 2567, 2568]))
-    for (const y of [2566, 2567, 2568]) {
-      const f = await loadBuiltInFramework(y)
-      expect(f?.fiscalYear).toBe(y)
-      expect(f?.indicators.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
-      expect(f?.tools.map((t) => [t.code, t.weight])).toEqual([['iit', 30], ['eit', 30], ['oit', 40]])
-    }
-    const f66 = (await loadBuiltInFramework(2566))!
-    expect(f66.oitItems).toHaveLength(43)
-    expect(f66.oitItems.find((i) => i.code === 'O43')?.titleTh).toBe('การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน')
-    expect(f66.indicators.find((i) => i.number === 9)?.subIndicators.map((s) => s.itemCodes.length)).toEqual([10, 8, 4, 4, 4])
+const tools = (iit: number, eit: number, oit: number): Record<ToolCode, number> => ({ iit, eit, oit })
+const all = (s: number) => tools(s, s, s)
+/** One hundredth below, computed in hundredths so the test itself has no float drift. */
+const below = (s: number) => (toHundredths(s) - 1) / 100
+const ten = (s: number) => Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, s])) as Record<number, number>
+
+describe.each(YEARS)('FY %i', (year) => {
+  it('maps every level boundary in the framework data to the right level', () => {
+    const f = fw(year)
+    f.levels.forEach((band, i) => {
+      expect(levelOf(f, band.min).level).toBe(band.level)
+      expect(levelOf(f, band.max).level).toBe(band.level)
+      const lower = f.levels[i + 1]
+      if (lower) expect(levelOf(f, below(band.min)).level).toBe(lower.level)
+    })
   })
 
-  it('rejects a broken upload with Thai, path-named errors', () => {
-    expect(parseFrameworkJson('{nope')).toMatchObject({ ok: false, errors: [expect.stringContaining('ไม่ใช่ JSON')] })
-    const r = parseFrameworkJson(JSON.stringify({ fiscalYear: 2569 }))
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.errors.some((e) => e.startsWith('version'))).toBe(true)
+  it('gives the level bands published by NACC (sme.go.th 2565 p.80)', () => {
+    const f = fw(year)
+    const cases: [number, string][] = [
+      [100, 'AA'], [95, 'AA'], [94.99, 'A'], [85, 'A'], [84.99, 'B'], [75, 'B'], [74.99, 'C'],
+      [65, 'C'], [64.99, 'D'], [55, 'D'], [54.99, 'E'], [50, 'E'], [49.99, 'F'], [0, 'F'],
+    ]
+    for (const [total, level] of cases) expect([total, levelOf(f, total).level]).toEqual([total, level])
   })
 
-  it('rejects weights that do not add up to 100 and unknown item references', async () => {
-    const f = structuredClone((await loadBuiltInFramework(2566))!)
-    f.scoring.weights.oit = 50
-    f.indicators[8]!.subIndicators[0]!.itemCodes.push('O99')
-    const r = parseFrameworkJson(JSON.stringify({ ...f, fiscalYear: 2569 }))
-    expect(r.ok).toBe(false)
-    if (!r.ok) {
-      expect(r.errors.join('\n')).toContain('น้ำหนักรวมต้องเท่ากับ 100')
-      expect(r.errors.join('\n')).toContain('O99')
-    }
+  it('maps every rating boundary in the framework data to the right rating', () => {
+    const f = fw(year)
+    f.ratings.forEach((rule) => {
+      const each = rule.minEachTool ?? 0
+      expect(ratingOf(f, rule.minTotal, all(each)).rating).toBe(rule.rating)
+      if (rule.minTotal > 0) expect(ratingOf(f, below(rule.minTotal), all(each)).rating).not.toBe(rule.rating)
+      if (each > 0) expect(ratingOf(f, rule.minTotal, tools(each, each, below(each))).rating).not.toBe(rule.rating)
+    })
+  })
+
+  it('gives the ratings the material describes', () => {
+    const f = fw(year)
+    const r = (total: number, t: Record<ToolCode, number>) => ratingOf(f, total, t)
+    expect(r(95, all(95))).toMatchObject({ rating: 'excellent', labelTh: 'ผ่านดีเยี่ยม' })
+    expect(r(94.99, all(95)).rating).toBe('good')
+    expect(r(95, tools(95, 95, 94.99)).rating).toBe('good')
+    expect(r(85, all(85))).toMatchObject({ rating: 'good', labelTh: 'ผ่านดี' })
+    // สตง. 2568: 94.64 but EIT < 85 → ผ่าน; tdm.go.th 2566: 96.04 (ผ่าน)
+    expect(r(94.64, tools(97, 84.99, 99))).toMatchObject({ rating: 'pass', labelTh: 'ผ่าน' })
+    expect(r(96.04, tools(100, 80, 100)).rating).toBe('pass')
+    expect(r(84.99, all(100))).toMatchObject({ rating: 'needs_improvement', labelTh: 'ต้องปรับปรุง' })
+    expect(r(70, all(70)).rating).toBe('needs_improvement')
+    expect(r(69.99, all(100))).toMatchObject({ rating: 'urgent_improvement', labelTh: 'ต้องปรับปรุงโดยด่วน' })
+    expect(r(0, all(0)).rating).toBe('urgent_improvement')
+  })
+
+  it('weights IIT, EIT and OIT 30/30/40', () => {
+    const f = fw(year)
+    expect(weightedTotal(f, tools(100, 0, 0))).toBe(30)
+    expect(weightedTotal(f, tools(0, 100, 0))).toBe(30)
+    expect(weightedTotal(f, tools(0, 0, 100))).toBe(40)
+    expect(weightedTotal(f, tools(90, 80, 100))).toBe(91)
+    expect(weightedTotal(f, all(84.99))).toBe(84.99)
+  })
+
+  it('reproduces the NACC 2564 OIT column: 0.4 × mean(indicator 9, indicator 10)', () => {
+    const f = fw(year)
+    expect(toolScore(f, 'oit', { 9: 93.5, 10: 100 })).toBe(96.75)
+    expect(weightedTotal(f, tools(0, 0, 96.75))).toBe(38.7)
+    expect(toolScore(f, 'oit', { 9: 97.5, 10: 87.5 })).toBe(92.5)
+    expect(weightedTotal(f, tools(0, 0, 92.5))).toBe(37)
+  })
+
+  it('has no float drift at a boundary: 92.46/97.74/94.85 is exactly 95.00 (AA)', () => {
+    const f = fw(year)
+    expect(0.3 * 92.46 + 0.3 * 97.74 + 0.4 * 94.85).toBeLessThan(95) // the naive sum
+    const total = weightedTotal(f, tools(92.46, 97.74, 94.85))
+    expect(total).toBe(95)
+    expect(levelOf(f, total).level).toBe('AA')
   })
 })
 
-describe.each([2566, 2567, 2568])('scoring with the %i framework', (year) => {
-  let f: Framework
-  beforeAll(async () => {
-    f = (await loadBuiltInFramework(year))!
+describe('tool scores', () => {
+  it('are the mean of the tool\'s indicators, rounded half up to two decimals', () => {
+    const f = fw(2566)
+    const scores = { 1: 90, 2: 91, 3: 92, 4: 93, 5: 94.01, 6: 80, 7: 81, 8: 83, 9: 84.99, 10: 85 }
+    expect(toolScores(f, scores)).toEqual({ iit: 92, eit: 81.33, oit: 85 }) // 92.002; 81.333…; 84.995 → 85.00
   })
 
-  it('maps every level boundary from the framework data to the right level', () => {
-    for (const band of f.levels) {
-      expect(levelOf(f, band.min)).toBe(band.level)
-      expect(levelOf(f, band.max)).toBe(band.level)
-      if (band.min > 0) expect(levelOf(f, round2(band.min - 0.01))).not.toBe(band.level)
-    }
+  it('need every indicator of the tool', () => {
+    expect(() => toolScore(fw(2566), 'eit', { 6: 90, 7: 90 })).toThrow(/EIT score needs indicator\(s\) 8/)
+    expect(missingIndicators(fw(2566), { 1: 90, 9: 90 })).toEqual([2, 3, 4, 5, 6, 7, 8, 10])
   })
 
-  it('knows the published bands: 94.99 A / 95.00 AA, 84.99 B / 85.00 A, 49.99 F', () => {
-    expect(levelOf(f, 94.99)).toBe('A')
-    expect(levelOf(f, 95)).toBe('AA')
-    expect(levelOf(f, 84.99)).toBe('B')
-    expect(levelOf(f, 85)).toBe('A')
-    expect(levelOf(f, 74.99)).toBe('C')
-    expect(levelOf(f, 75)).toBe('B')
-    expect(levelOf(f, 49.99)).toBe('F')
-    expect(levelOf(f, 100)).toBe('AA')
-    expect(levelOf(f, 0)).toBe('F')
-  })
-
-  it('rates at every rating boundary', () => {
-    expect(ratingOf(f, 95, all(95))).toBe('excellent')
-    expect(ratingOf(f, 95, { iit: 95, eit: 94.99, oit: 100 })).toBe('good')
-    expect(ratingOf(f, 94.99, all(94.99))).toBe('good')
-    expect(ratingOf(f, 85, all(85))).toBe('good')
-    expect(ratingOf(f, 96.04, { iit: 99, eit: 84.99, oit: 100 })).toBe('pass') // total passes, one tool under 85
-    expect(ratingOf(f, 84.99, all(84.99))).toBe('needs_improvement')
-    expect(ratingOf(f, 70, all(70))).toBe('needs_improvement')
-    expect(ratingOf(f, 69.99, all(69.99))).toBe('urgent_improvement')
-    expect(ratingOf(f, 0, all(0))).toBe('urgent_improvement')
-  })
-
-  it('weights the tools 30/30/40', () => {
-    expect(weightedTotal(f, { iit: 100, eit: 0, oit: 0 })).toBe(30)
-    expect(weightedTotal(f, { iit: 0, eit: 100, oit: 0 })).toBe(30)
-    expect(weightedTotal(f, { iit: 0, eit: 0, oit: 100 })).toBe(40)
-    expect(weightedTotal(f, { iit: 90, eit: 80, oit: 70 })).toBe(79)
-    expect(weightedTotal(f, { iit: 90, eit: null, oit: 70 })).toBeNull()
+  it('refuse values that are not scores', () => {
+    for (const bad of [84.999, -0.01, 100.01, Number.NaN]) expect(() => toHundredths(bad)).toThrow(RangeError)
+    expect(roundScore(84.995)).toBe(85)
+    expect(roundScore(84.994999)).toBe(84.99)
   })
 })
 
-describe('the demo agency FY2566 (the seed report)', () => {
-  it('gets tool scores, total, level and rating from its 10 indicator scores', async () => {
-    const f = (await loadBuiltInFramework(2566))!
-    const scores = { 1: 93.59, 2: 75.23, 3: 88.15, 4: 79.8, 5: 81.65, 6: 95.64, 7: 92.38, 8: 87.99, 9: 90, 10: 71.25 }
-    const tools = toolScores(f, scores)
-    expect(tools).toEqual({ iit: 83.68, eit: 92, oit: 80.63 })
-    const r = assess(f, scores)
-    expect(r.total).toBe(round2(0.3 * 83.68 + 0.3 * 92 + 0.4 * 80.63))
-    expect(r.level).toBe('B')
-    expect(r.rating).toBe('needs_improvement')
-    expect(r.passed).toBe(false)
-    expect(indicatorsBelow(f, scores).map((i) => i.number)).toEqual([10, 2, 4, 5])
+describe('weighted total (property)', () => {
+  it('equals the exact integer computation and always lands in one level band', () => {
+    const f = fw(2566)
+    const h = fc.integer({ min: 0, max: 10000 })
+    fc.assert(
+      fc.property(h, h, h, (a, b, c) => {
+        const exact = 30 * a + 30 * b + 40 * c // in 1/10000 of a point
+        const expected = Math.floor((exact + 50) / 100) / 100
+        const total = weightedTotal(f, tools(a / 100, b / 100, c / 100))
+        expect(total).toBe(expected)
+        const band = levelOf(f, total)
+        expect(total >= band.min && total <= band.max).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
+
+describe('assess', () => {
+  it('puts tool scores, total, level, rating and pass together', () => {
+    const r = assess(fw(2567), { ...ten(90), 6: 84.99 })
+    expect(r.tools).toEqual({ iit: 90, eit: 88.33, oit: 90 })
+    expect(r.total).toBe(89.5) // 27 + 26.499 + 36 = 89.499 → 89.50
+    expect([r.level.level, r.rating.rating, r.passed]).toEqual(['A', 'good', true])
+    expect(assess(fw(2567), ten(84.99))).toMatchObject({ total: 84.99, passed: false, level: { level: 'B' } })
+  })
+})
+
+describe('OIT indicator scores from item answers', () => {
+  it('2566: mean of sub-indicator percentages', () => {
+    const f = fw(2566)
+    const yes = Object.fromEntries(f.oitItems.map((o) => [o.code, true]))
+    expect(oitIndicatorScores(f, yes)).toEqual({ 9: 100, 10: 100 })
+    // one "no" in 9.1 (10 items): (90 + 4×100)/5; one in 10.1 (11 items): (10/11×100 + 100)/2
+    expect(oitIndicatorScores(f, { ...yes, O1: false, O31: false })).toEqual({ 9: 98, 10: 95.45 })
+    // one "no" in 9.3 (4 items): (75 + 4×100)/5
+    expect(oitIndicatorScores(f, { ...yes, O19: false })[9]).toBe(95)
+    expect(oitIndicatorScores(f, {})).toEqual({ 9: 0, 10: 0 })
   })
 
-  it('computes OIT indicators from item answers and year-over-year changes', async () => {
-    const f = (await loadBuiltInFramework(2566))!
-    const answers = Object.fromEntries(f.oitItems.map((i) => [i.code, i.code !== 'O1' && i.code !== 'O42']))
-    const oit = oitIndicatorScores(f, answers)
-    expect(oit[9]).toBe(98) // 9.1 has 9 of 10 → 90; mean(90,100,100,100,100)
-    expect(oit[10]).toBe(round2((100 + 50) / 2))
-    expect(yearOverYear({ 1: 93.59, 2: 75.23 }, { 1: 90, 3: 80 })).toEqual([
-      { number: 1, current: 93.59, previous: 90, change: 3.59 },
-      { number: 2, current: 75.23, previous: null, change: null },
-      { number: 3, current: null, previous: 80, change: null },
+  it('2568: nothing, because the sub-indicator grouping was not found', () => {
+    expect(oitIndicatorScores(fw(2568), { O1: true })).toEqual({})
+  })
+})
+
+describe('indicatorsBelow', () => {
+  it('defaults to the year\'s pass threshold (85) and lists the weakest first', () => {
+    const f = fw(2566)
+    const below85 = indicatorsBelow(f, { ...ten(95), 3: 84.99, 7: 85, 9: 70.5 })
+    expect(below85.map((b) => [b.indicator.number, b.score, b.gap])).toEqual([
+      [9, 70.5, 14.5],
+      [3, 84.99, 0.01],
     ])
+    expect(below85[0]?.indicator.nameTh).toBe('การเปิดเผยข้อมูล')
+    expect(indicatorsBelow(f, { 1: 89.99, 2: 90 }, 90).map((b) => b.indicator.number)).toEqual([1])
+  })
+})
+
+describe('yearOverYear', () => {
+  it('gives the exact change per indicator, null where a year has no score', () => {
+    const diff = yearOverYear({ framework: fw(2566), scores: { 1: 85.1, 2: 90, 9: 97.14 } }, { framework: fw(2567), scores: { 1: 86.3, 9: 95.5 } })
+    expect(diff).toHaveLength(10)
+    expect(diff[0]).toEqual({ number: 1, nameTh: 'การปฏิบัติหน้าที่', previous: 85.1, current: 86.3, change: 1.2, definitionChanged: false })
+    expect(diff[1]).toMatchObject({ number: 2, previous: 90, current: null, change: null })
+    expect(diff[8]).toMatchObject({ number: 9, change: -1.64 })
   })
 })
