@@ -1,0 +1,5 @@
+export * from './measures-report.model.js'
+export { renderMeasuresReportBody, renderMeasuresReportHtml, renderMeasuresReportTitle, MEASURES_REPORT_CSS } from './measures-report.html.js'
+export { buildMeasuresReportDocument, renderMeasuresReportDocx } from './measures-report.docx.js'
+export { renderMeasuresReportPdf } from './measures-report.pdf.js'
+export { importMeasuresReportDocx, parseReportTables, type ImportedReport } from './import-docx.js'
