@@ -13,7 +13,7 @@ export const f = {
   text: (max = 200, min = 1) => z.string().trim().min(min).max(max),
   optionalText: (max = 2000) =>
     z.string().trim().max(max).optional().transform((v) => (v ? v : undefined)),
-  email: () => z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  email: () => z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
   choice: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
   int: (min = 0, max = 1_000_000) => z.coerce.number({ error: 'v.number' }).int().min(min).max(max),
   checkbox: () => z.union([z.literal('on'), z.literal('true'), z.literal('1')]).optional().transform((v) => !!v),

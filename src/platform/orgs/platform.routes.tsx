@@ -8,7 +8,7 @@ import { requirePlatformAdmin } from '../http/guards.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
 import { Layout, CsrfField } from '../ui/layout.js'
-import { ErrorSummary, SelectField, TextField } from '../ui/fields.js'
+import { ErrorSummary, SelectField, TableWrap, TextField } from '../ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
 import { accountHandlers } from '../auth/auth.routes.js'
@@ -45,7 +45,7 @@ const OrgsPage = (p: { ctx: PageCtx; orgs: Org[]; values?: FormValues; errors?: 
   return (
     <Layout ctx={p.ctx} title={t(lang, 'platform.orgs')} area="platform">
       <h1>{t(lang, 'platform.orgs')}</h1>
-      <div class="table-wrap">
+      <TableWrap label={t(lang, 'platform.orgs')}>
         <table>
           <thead>
             <tr>
@@ -70,7 +70,7 @@ const OrgsPage = (p: { ctx: PageCtx; orgs: Org[]; values?: FormValues; errors?: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <h2>{t(lang, 'platform.createOrg')}</h2>
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <form method="post" action="/admin/orgs" novalidate>

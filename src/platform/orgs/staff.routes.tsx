@@ -8,7 +8,7 @@ import { forgetOrg } from '../http/middleware.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
 import { Layout, CsrfField, type NavItem } from '../ui/layout.js'
-import { CheckboxField, CheckboxGroup, ErrorSummary, Pager, SelectField, TextField } from '../ui/fields.js'
+import { CheckboxField, CheckboxGroup, ErrorSummary, Pager, SelectField, TableWrap, TextField } from '../ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
 import { accountHandlers, publicBaseUrl } from '../auth/auth.routes.js'
@@ -67,13 +67,15 @@ export function staffRoutes(ext: StaffExtension) {
         <p>{t(ctx.lang, 'dashboard.hello', { name: actor.displayName })}</p>
         <p>{t(ctx.lang, 'dashboard.role', { role: t(ctx.lang, `role.${actor.role}`) })}</p>
         <p>{t(ctx.lang, 'dashboard.fiscalYear', { year: currentFiscalYear(new Date()) })}</p>
-        <ul class="cards">
-          {nav(ctx).map((i) => (
-            <li class="card">
-              <a href={i.href}>{i.label}</a>
-            </li>
-          ))}
-        </ul>
+        {nav(ctx).length > 0 && (
+          <ul class="cards">
+            {nav(ctx).map((i) => (
+              <li class="card">
+                <a href={i.href}>{i.label}</a>
+              </li>
+            ))}
+          </ul>
+        )}
       </Layout>,
     )
   })
@@ -87,7 +89,7 @@ export function staffRoutes(ext: StaffExtension) {
         {p.units.length === 0 ? (
           <p>{t(lang, 'units.empty')}</p>
         ) : (
-          <div class="table-wrap">
+          <TableWrap label={t(lang, 'units.title')}>
             <table>
               <thead>
                 <tr>
@@ -113,7 +115,7 @@ export function staffRoutes(ext: StaffExtension) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {p.canManage && (
           <>
@@ -179,7 +181,7 @@ export function staffRoutes(ext: StaffExtension) {
     return (
       <Layout ctx={ctx} title={t(lang, 'users.title')} area="staff" nav={nav(ctx)}>
         <h1>{t(lang, 'users.title')}</h1>
-        <div class="table-wrap">
+        <TableWrap label={t(lang, 'users.title')}>
           <table>
             <thead>
               <tr>
@@ -205,7 +207,7 @@ export function staffRoutes(ext: StaffExtension) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {canManage && (
           <>
             <h2>{t(lang, 'users.invite')}</h2>
@@ -317,7 +319,7 @@ export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]
       {shown.length === 0 ? (
         <p>{t(lang, 'audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label={t(lang, 'audit.title')}>
           <table>
             <thead>
               <tr>
@@ -346,7 +348,7 @@ export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pager ctx={ctx} page={page} hasNext={hasNext} href={(p) => (p > page && last ? qs({ before: String(last.id), page: String(p) }) : qs({}))} />
     </Layout>

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx'
+import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { FormErrors, FormValues } from '../http/forms.js'
 import type { PageCtx } from './page-context.js'
 import { t } from '../i18n/messages.js'
@@ -161,3 +161,13 @@ export const Pager: FC<{ ctx: PageCtx; page: number; hasNext: boolean; href: (pa
       </ul>
     </nav>
   ) : null
+
+/**
+ * Wraps a table that may be wider than a phone screen: it scrolls sideways inside a labelled
+ * region that keyboard users can focus (and so scroll), not the whole page.
+ */
+export const TableWrap: FC<PropsWithChildren<{ label: string }>> = ({ label, children }) => (
+  <div class="table-wrap" role="region" aria-label={label} tabindex={0}>
+    {children}
+  </div>
+)
