@@ -19,8 +19,10 @@ export function connectDatabase(url: string, opts: { max?: number } = {}): Datab
     options: `-c role=${APP_DB_ROLE} -c timezone=Asia/Bangkok`,
     idleTimeoutMillis: 30_000,
   })
-  // An idle client's error (e.g. the server restarted) must not crash the process.
+  // A connection error (e.g. the database restarted) must fail the query using it, not crash the
+  // process: idle clients report through the pool, checked-out ones through the client itself.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = drizzle(pool)
   return { db, pool, close: () => pool.end() }
 }
