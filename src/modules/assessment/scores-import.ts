@@ -1,0 +1,172 @@
+import ExcelJS from 'exceljs'
+import { looksLikeZip } from '../../platform/documents/docx.js'
+import { fromThaiDigits } from '../../platform/thai/numerals.js'
+import type { Framework } from './framework/framework.schema.js'
+import { isScore } from './assessment.service.js'
+
+// Score sheets (XLSX or CSV): one row per indicator ("ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "คะแนน"),
+// optionally one row per OIT item ("O1", title, มี/ไม่มี). Row 1 is the header. Every bad row is
+// reported with its row number in Thai, and nothing is saved unless the whole sheet is good.
+
+export const TEMPLATE_HEADER = ['ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'คะแนน'] as const
+
+export type ParsedScores = { scores: Record<number, number>; oitAnswers: Record<string, boolean> }
+export type ScoreSheetResult = { ok: true; data: ParsedScores } | { ok: false; errors: string[] }
+
+type Row = { rowNumber: number; cells: string[] }
+
+/** RFC 4180 CSV (quotes, doubled quotes, CRLF), BOM dropped. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let cell = ''
+  let quoted = false
+  const s = text.replace(/^\uFEFF/, '')
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      row.push(cell)
+      cell = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++
+      row.push(cell)
+      rows.push(row)
+      row = []
+      cell = ''
+    } else cell += ch
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell)
+    rows.push(row)
+  }
+  return rows
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return String(v)
+  if (typeof v === 'string') return v
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  if (v instanceof Date) return v.toISOString()
+  if (typeof v === 'object' && 'result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null)
+  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')
+  if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text)
+  return String(v)
+}
+
+async function readRows(bytes: Uint8Array, name: string): Promise<Row[] | { error: string }> {
+  if (looksLikeZip(bytes)) {
+    const wb = new ExcelJS.Workbook()
+    try {
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
+    } catch {
+      return { error: 'อ่านไฟล์ Excel ไม่ได้ กรุณาใช้ไฟล์ .xlsx จากแบบฟอร์มที่ดาวน์โหลด' }
+    }
+    const ws = wb.worksheets[0]
+    if (!ws) return { error: 'ไฟล์ Excel ไม่มีแผ่นงาน' }
+    const rows: Row[] = []
+    ws.eachRow({ includeEmpty: false }, (r, n) => {
+      const cells: string[] = []
+      for (let c = 1; c <= 3; c++) cells.push(cellText(r.getCell(c).value))
+      rows.push({ rowNumber: n, cells })
+    })
+    return rows
+  }
+  const text = Buffer.from(bytes).toString('utf8')
+  if (text.includes('\u0000') || /\.(xls|xlsx|docx?|pdf)$/i.test(name) && !/\.csv$/i.test(name)) {
+    return { error: 'ไฟล์ต้องเป็น .xlsx หรือ .csv (UTF-8)' }
+  }
+  return parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }))
+}
+
+const YES = new Set(['มี', 'ใช่', 'yes', 'y', 'true', '1', 'ผ่าน'])
+const NO = new Set(['ไม่มี', 'ไม่ใช่', 'no', 'n', 'false', '0', 'ไม่ผ่าน'])
+
+/** Validates a whole sheet against the year's framework. */
+export async function parseScoreSheet(bytes: Uint8Array, name: string, fw: Framework): Promise<ScoreSheetResult> {
+  const read = await readRows(bytes, name)
+  if ('error' in read) return { ok: false, errors: [read.error] }
+  const rows = read.filter((r) => r.cells.some((c) => c.trim() !== ''))
+  if (!rows.length) return { ok: false, errors: ['ไฟล์ไม่มีข้อมูล'] }
+  const errors: string[] = []
+  const [header, ...data] = rows
+  if (!/ตัวชี้วัด|indicator/i.test(header!.cells[0] ?? '')) {
+    errors.push(`แถวที่ ${header!.rowNumber}: ต้องเป็นหัวตาราง "${TEMPLATE_HEADER.join(' | ')}"`)
+  }
+  if (!data.length) errors.push('ไฟล์ไม่มีแถวคะแนน')
+  const numbers = new Set(fw.indicators.map((i) => i.number))
+  const oitCodes = new Set(fw.oitItems.map((o) => o.code))
+  const seen = new Map<string, number>()
+  const scores: Record<number, number> = {}
+  const oitAnswers: Record<string, boolean> = {}
+  for (const { rowNumber, cells } of data) {
+    const key = fromThaiDigits((cells[0] ?? '').trim()).replace(/^ตัวชี้วัดที่\s*/, '')
+    const value = fromThaiDigits((cells[2] ?? '').trim())
+    const at = `แถวที่ ${rowNumber}`
+    const dup = seen.get(key.toUpperCase())
+    if (dup !== undefined) {
+      errors.push(`${at}: ${key} ซ้ำกับแถวที่ ${dup}`)
+      continue
+    }
+    seen.set(key.toUpperCase(), rowNumber)
+    if (/^[oO]\d+$/.test(key)) {
+      const code = key.toUpperCase()
+      if (!oitCodes.has(code)) errors.push(`${at}: ไม่มีข้อ ${code} ในกรอบการประเมินปี ${fw.fiscalYear}`)
+      else if (YES.has(value.toLowerCase())) oitAnswers[code] = true
+      else if (NO.has(value.toLowerCase())) oitAnswers[code] = false
+      else errors.push(`${at}: คำตอบข้อ ${code} ต้องเป็น "มี" หรือ "ไม่มี"`)
+      continue
+    }
+    if (!/^\d+$/.test(key)) {
+      errors.push(`${at}: ช่อง "ตัวชี้วัดที่" ต้องเป็นเลขตัวชี้วัด (1–${Math.max(...numbers)}) หรือรหัสข้อ OIT เช่น O1`)
+      continue
+    }
+    const n = Number(key)
+    if (!numbers.has(n)) {
+      errors.push(`${at}: ไม่มีตัวชี้วัดที่ ${n} ในกรอบการประเมินปี ${fw.fiscalYear}`)
+      continue
+    }
+    if (value === '') {
+      errors.push(`${at}: ไม่มีคะแนนของตัวชี้วัดที่ ${n}`)
+      continue
+    }
+    const score = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN
+    // Excel may store 93.59 as 93.590000000000003: accept binary noise, not a third decimal.
+    const rounded = Math.round(score * 100) / 100
+    if (!Number.isFinite(score) || Math.abs(score - rounded) > 1e-9 || !isScore(rounded)) {
+      errors.push(`${at}: คะแนนของตัวชี้วัดที่ ${n} ต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง (ได้ "${value}")`)
+      continue
+    }
+    scores[n] = rounded
+  }
+  if (errors.length) return { ok: false, errors }
+  return { ok: true, data: { scores, oitAnswers } }
+}
+
+/** The downloadable template: one row per indicator of the year, scores filled when known. */
+export async function scoreTemplateXlsx(fw: Framework, scores: Record<number, number> = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet(`ITA ${fw.fiscalYear}`)
+  ws.columns = [
+    { header: TEMPLATE_HEADER[0], key: 'n', width: 12 },
+    { header: TEMPLATE_HEADER[1], key: 'name', width: 40 },
+    { header: TEMPLATE_HEADER[2], key: 'score', width: 12 },
+  ]
+  ws.getRow(1).font = { bold: true }
+  for (const i of fw.indicators) ws.addRow({ n: i.number, name: i.nameTh, score: scores[i.number] ?? null })
+  ws.getColumn(3).numFmt = '0.00'
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+export function scoreTemplateCsv(fw: Framework, scores: Record<number, number> = {}): string {
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+  const lines = [TEMPLATE_HEADER.join(','), ...fw.indicators.map((i) => [String(i.number), q(i.nameTh), scores[i.number]?.toFixed(2) ?? ''].join(','))]
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}

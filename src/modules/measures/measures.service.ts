@@ -1,0 +1,291 @@
+import { asc, eq, inArray, max } from 'drizzle-orm'
+import { inOrg, type Db, type Tx } from '../../db/client.js'
+import type { UseCaseCtx } from '../../platform/http/context.js'
+import { assertCan } from '../../platform/auth/permissions.js'
+import { appendAudit } from '../../platform/audit/audit.js'
+import { AppError } from '../../platform/http/errors.js'
+import { units } from '../../platform/orgs/orgs.schema.js'
+import { formatThaiDate } from '../../platform/thai/index.js'
+import { addEvidence, copyPlans, currentFramework, evidenceFor, isUuid, type EvidenceInput, type EvidenceItem, type Framework } from '../assessment/index.js'
+import { activities, measures, reportSettings, type Activity, type ActivityStatus, type Measure, type ReportSettings } from './measures.schema.js'
+
+export type MeasureInput = {
+  title: string
+  indicatorNumbers: number[]
+  oitCodes: string[]
+  steps: string[]
+  periodKind: 'fiscal_year' | 'range'
+  periodStart: string | null
+  periodEnd: string | null
+  periodText: string
+  unitIds: string[]
+  responsibleText: string
+  resultSummary: string[]
+  outcome: string[]
+}
+export type ActivityInput = { title: string; startsOn: string | null; endsOn: string | null; status: ActivityStatus; note: string }
+
+export type ActivityView = Activity & { evidence: EvidenceItem[] }
+export type MeasureView = Measure & { activities: ActivityView[]; progress: number | null; unitNames: string[] }
+
+/** Progress from activity statuses: done counts fully, in progress half; null without activities. */
+export function progressOf(list: Pick<Activity, 'status'>[]): number | null {
+  if (!list.length) return null
+  const points = list.reduce((s, a) => s + (a.status === 'done' ? 2 : a.status === 'in_progress' ? 1 : 0), 0)
+  return Math.round((points / (2 * list.length)) * 100)
+}
+
+/** The period as printed: the agency's own wording, else the fiscal year or the date range. */
+export function periodLabel(m: Pick<Measure, 'periodKind' | 'periodStart' | 'periodEnd' | 'periodText' | 'fiscalYear'>): string {
+  if (m.periodText.trim()) return m.periodText
+  if (m.periodKind === 'range' && m.periodStart && m.periodEnd) return `${formatThaiDate(m.periodStart)} – ${formatThaiDate(m.periodEnd)}`
+  return `ปีงบประมาณ ${m.fiscalYear}`
+}
+
+/** Responsibility as printed: the free text when given, else the linked units' names. */
+export function responsibleLabel(m: { responsibleText: string }, unitNames: string[]): string {
+  return m.responsibleText.trim() ? m.responsibleText : unitNames.join('\n')
+}
+
+async function unitNameMap(tx: Tx): Promise<Map<string, string>> {
+  return new Map((await tx.select({ id: units.id, nameTh: units.nameTh }).from(units)).map((u) => [u.id, u.nameTh]))
+}
+
+/** Measures of a year inside the caller's agency transaction. */
+export function measuresIn(tx: Tx, year: number): Promise<MeasureView[]> {
+  return loadMeasures(tx, eq(measures.fiscalYear, year))
+}
+
+async function loadMeasures(tx: Tx, where: ReturnType<typeof eq>): Promise<MeasureView[]> {
+  const ms = await tx.select().from(measures).where(where).orderBy(asc(measures.sortOrder), asc(measures.createdAt))
+  if (!ms.length) return []
+  const acts = await tx.select().from(activities).where(inArray(activities.measureId, ms.map((m) => m.id))).orderBy(asc(activities.sortOrder), asc(activities.createdAt))
+  const ev = await evidenceFor(tx, acts.map((a) => ({ kind: 'activity' as const, id: a.id })))
+  const names = await unitNameMap(tx)
+  return ms.map((m) => {
+    const list = acts.filter((a) => a.measureId === m.id).map((a) => ({ ...a, evidence: ev.filter((e) => e.targetId === a.id) }))
+    return { ...m, activities: list, progress: progressOf(list), unitNames: m.unitIds.map((id) => names.get(id)).filter((n): n is string => !!n) }
+  })
+}
+
+export async function listMeasures(ctx: UseCaseCtx, year: number): Promise<MeasureView[]> {
+  assertCan(ctx.actor, 'measure.read')
+  return inOrg(ctx.db, ctx.orgId!, (tx) => loadMeasures(tx, eq(measures.fiscalYear, year)))
+}
+
+/** Measures of a year for documents; `approvedOnly` for anything shown to the public. */
+export async function measuresOf(db: Db, orgId: string, year: number, opts: { approvedOnly: boolean }): Promise<MeasureView[]> {
+  const all = await inOrg(db, orgId, (tx) => loadMeasures(tx, eq(measures.fiscalYear, year)))
+  return opts.approvedOnly ? all.filter((m) => m.status === 'approved') : all
+}
+
+export async function getMeasure(ctx: UseCaseCtx, id: string): Promise<MeasureView> {
+  assertCan(ctx.actor, 'measure.read')
+  if (!isUuid(id)) throw new AppError('not_found', 404)
+  const [m] = await inOrg(ctx.db, ctx.orgId!, (tx) => loadMeasures(tx, eq(measures.id, id)))
+  if (!m) throw new AppError('not_found', 404)
+  return m
+}
+
+async function cleanInput(tx: Tx, fw: Framework | undefined, input: MeasureInput): Promise<MeasureInput> {
+  const ids = input.unitIds.filter(isUuid)
+  const valid = ids.length ? new Set((await tx.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((u) => u.id)) : new Set<string>()
+  const indicators = fw ? input.indicatorNumbers.filter((n) => fw.indicators.some((i) => i.number === n)) : input.indicatorNumbers
+  const oit = fw ? input.oitCodes.filter((c) => fw.oitItems.some((o) => o.code === c)) : input.oitCodes
+  return { ...input, unitIds: ids.filter((id) => valid.has(id)), indicatorNumbers: [...new Set(indicators)].sort((a, b) => a - b), oitCodes: [...new Set(oit)] }
+}
+
+export async function createMeasure(ctx: UseCaseCtx, year: number, input: MeasureInput): Promise<Measure> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  const fw = (await currentFramework(ctx.db, year))?.framework
+  return inOrg(ctx.db, orgId, async (tx) => {
+    const [{ last } = { last: null }] = await tx.select({ last: max(measures.sortOrder) }).from(measures).where(eq(measures.fiscalYear, year))
+    const [row] = await tx.insert(measures).values({ orgId, fiscalYear: year, sortOrder: (last ?? 0) + 1, ...(await cleanInput(tx, fw, input)) }).returning()
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'measure.create', entityType: 'ita_measure', entityId: row!.id, requestId: ctx.requestId, details: { fiscalYear: year, title: input.title } })
+    return row!
+  })
+}
+
+/** Edits a measure; an approved measure goes back to draft and needs approval again. */
+export async function updateMeasure(ctx: UseCaseCtx, id: string, input: MeasureInput): Promise<Measure> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  const current = await getMeasure(ctx, id)
+  const fw = (await currentFramework(ctx.db, current.fiscalYear))?.framework
+  return inOrg(ctx.db, orgId, async (tx) => {
+    const [row] = await tx
+      .update(measures)
+      .set({ ...(await cleanInput(tx, fw, input)), status: 'draft', approvedBy: null, approvedAt: null, updatedAt: new Date() })
+      .where(eq(measures.id, id))
+      .returning()
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'measure.update', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { wasApproved: current.status === 'approved' } })
+    return row!
+  })
+}
+
+export async function deleteMeasure(ctx: UseCaseCtx, id: string): Promise<void> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  const m = await getMeasure(ctx, id)
+  await inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    await tx.delete(measures).where(eq(measures.id, id))
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'measure.delete', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { title: m.title } })
+  })
+}
+
+/** Moves a measure one place up or down in its year's order. */
+export async function moveMeasure(ctx: UseCaseCtx, id: string, direction: 'up' | 'down'): Promise<void> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  const m = await getMeasure(ctx, id)
+  await inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    const list = await tx.select({ id: measures.id }).from(measures).where(eq(measures.fiscalYear, m.fiscalYear)).orderBy(asc(measures.sortOrder), asc(measures.createdAt))
+    const i = list.findIndex((x) => x.id === id)
+    const j = direction === 'up' ? i - 1 : i + 1
+    if (i < 0 || j < 0 || j >= list.length) return
+    ;[list[i], list[j]] = [list[j]!, list[i]!]
+    for (const [k, x] of list.entries()) await tx.update(measures).set({ sortOrder: k + 1 }).where(eq(measures.id, x.id))
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'measure.move', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { direction } })
+  })
+}
+
+/** An executive approves a measure for publication (the public documents show approved ones only). */
+export async function approveMeasure(ctx: UseCaseCtx, id: string, approve = true): Promise<void> {
+  assertCan(ctx.actor, 'measure.approve')
+  const actor = ctx.actor
+  await getMeasure(ctx, id)
+  await inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    await tx
+      .update(measures)
+      .set(approve ? { status: 'approved', approvedBy: actor.userId, approvedAt: new Date() } : { status: 'draft', approvedBy: null, approvedAt: null })
+      .where(eq(measures.id, id))
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: approve ? 'measure.approve' : 'measure.unapprove', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId })
+  })
+}
+
+export async function addActivity(ctx: UseCaseCtx, measureId: string, input: ActivityInput): Promise<Activity> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  await getMeasure(ctx, measureId)
+  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    const [{ last } = { last: null }] = await tx.select({ last: max(activities.sortOrder) }).from(activities).where(eq(activities.measureId, measureId))
+    const [row] = await tx.insert(activities).values({ orgId: ctx.orgId!, measureId, sortOrder: (last ?? 0) + 1, ...input }).returning()
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.create', entityType: 'ita_activity', entityId: row!.id, requestId: ctx.requestId, details: { measureId, status: input.status } })
+    return row!
+  })
+}
+
+export async function updateActivity(ctx: UseCaseCtx, activityId: string, input: ActivityInput): Promise<Activity> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  if (!isUuid(activityId)) throw new AppError('not_found', 404)
+  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    const [row] = await tx.update(activities).set({ ...input, updatedAt: new Date() }).where(eq(activities.id, activityId)).returning()
+    if (!row) throw new AppError('not_found', 404)
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.update', entityType: 'ita_activity', entityId: activityId, requestId: ctx.requestId, details: { status: input.status } })
+    return row
+  })
+}
+
+export async function deleteActivity(ctx: UseCaseCtx, activityId: string): Promise<string | null> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  if (!isUuid(activityId)) return null
+  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    const [row] = await tx.delete(activities).where(eq(activities.id, activityId)).returning()
+    if (!row) return null
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.delete', entityType: 'ita_activity', entityId: activityId, requestId: ctx.requestId })
+    return row.measureId
+  })
+}
+
+export async function activityMeasureId(ctx: UseCaseCtx, activityId: string): Promise<string | null> {
+  assertCan(ctx.actor, 'measure.read')
+  if (!isUuid(activityId)) return null
+  const [row] = await inOrg(ctx.db, ctx.orgId!, (tx) => tx.select({ m: activities.measureId }).from(activities).where(eq(activities.id, activityId)))
+  return row?.m ?? null
+}
+
+/** Evidence (file checked by content, or URL) for an activity. */
+export async function addActivityEvidence(ctx: UseCaseCtx, activityId: string, input: EvidenceInput): Promise<EvidenceItem> {
+  assertCan(ctx.actor, 'measure.edit')
+  return addEvidence(ctx, { kind: 'activity', id: activityId }, input, {
+    targetExists: async (tx) => (await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, activityId))).length > 0,
+  })
+}
+
+// ── Report settings ───────────────────────────────────────────────────────────────────────────
+
+export type ReportSettingsInput = Omit<ReportSettings, 'orgId' | 'fiscalYear' | 'updatedAt'>
+
+export async function reportSettingsOf(db: Db, orgId: string, year: number): Promise<ReportSettings | undefined> {
+  const [row] = await inOrg(db, orgId, (tx) => tx.select().from(reportSettings).where(eq(reportSettings.fiscalYear, year)))
+  return row
+}
+
+export async function saveReportSettings(ctx: UseCaseCtx, year: number, input: ReportSettingsInput): Promise<void> {
+  assertCan(ctx.actor, 'report.generate')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  await inOrg(ctx.db, orgId, async (tx) => {
+    await tx.insert(reportSettings).values({ orgId, fiscalYear: year, ...input }).onConflictDoUpdate({ target: [reportSettings.orgId, reportSettings.fiscalYear], set: { ...input, updatedAt: new Date() } })
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'report.settings', entityType: 'ita_report', requestId: ctx.requestId, details: { fiscalYear: year } })
+  })
+}
+
+// ── Start next year from this one ─────────────────────────────────────────────────────────────
+
+/**
+ * OIT codes of one year → the next year's codes: the same title (ignoring spaces) wins, else the
+ * same code when the next year still has it; codes with no counterpart are dropped and reported.
+ */
+export function remapOitCodes(codes: string[], from: Framework | undefined, to: Framework | undefined): { codes: string[]; dropped: string[] } {
+  if (!to) return { codes, dropped: [] }
+  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '')
+  const out: string[] = []
+  const dropped: string[] = []
+  for (const code of codes) {
+    const title = norm(from?.oitItems.find((o) => o.code === code)?.titleTh)
+    const byTitle = title ? to.oitItems.find((o) => norm(o.titleTh) === title) : undefined
+    const byCode = to.oitItems.find((o) => o.code === code)
+    const hit = byTitle ?? (title && byCode && norm(byCode.titleTh) && norm(byCode.titleTh) !== title ? undefined : byCode)
+    if (hit) out.push(hit.code)
+    else dropped.push(code)
+  }
+  return { codes: [...new Set(out)], dropped }
+}
+
+export async function copyYear(ctx: UseCaseCtx, from: number, to: number): Promise<{ measures: number; plans: number; droppedOit: string[] }> {
+  assertCan(ctx.actor, 'measure.edit')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  if (to <= from) throw new AppError('bad_request', 422, { th: 'ปีปลายทางต้องมากกว่าปีต้นทาง', en: 'The target year must be later' })
+  const [fwFrom, fwTo] = [(await currentFramework(ctx.db, from))?.framework, (await currentFramework(ctx.db, to))?.framework]
+  const dropped: string[] = []
+  const n = await inOrg(ctx.db, orgId, async (tx) => {
+    const existing = await tx.select({ id: measures.id }).from(measures).where(eq(measures.fiscalYear, to))
+    if (existing.length) throw new AppError('conflict', 409, { th: `ปี ${to} มีมาตรการอยู่แล้ว`, en: `${to} already has measures` })
+    const src = await loadMeasures(tx, eq(measures.fiscalYear, from))
+    for (const m of src) {
+      const oit = remapOitCodes(m.oitCodes, fwFrom, fwTo)
+      dropped.push(...oit.dropped)
+      const [row] = await tx
+        .insert(measures)
+        .values({
+          orgId, fiscalYear: to, sortOrder: m.sortOrder, title: m.title, indicatorNumbers: m.indicatorNumbers, oitCodes: oit.codes, steps: m.steps,
+          periodKind: m.periodKind === 'range' ? 'fiscal_year' : m.periodKind, periodText: m.periodText.replaceAll(String(from), String(to)),
+          unitIds: m.unitIds, responsibleText: m.responsibleText,
+        })
+        .returning()
+      for (const a of m.activities) await tx.insert(activities).values({ orgId, measureId: row!.id, sortOrder: a.sortOrder, title: a.title, status: 'not_started' })
+    }
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'measure.copyYear', entityType: 'ita_measure', requestId: ctx.requestId, details: { from, to, measures: src.length, droppedOit: dropped } })
+    return src.length
+  })
+  const plans = await copyPlans(ctx, from, to)
+  return { measures: n, plans, droppedOit: [...new Set(dropped)] }
+}
+
