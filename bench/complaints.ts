@@ -1,0 +1,93 @@
+// Complaint submissions per second (encrypted, audited, durable: one transaction with the case,
+// its history event and its hash-chained audit entry, synchronous commit) next to plain INSERTs
+// of rows of the same size into the same database, in the same run.
+//   npx tsx bench/complaints.ts            (throwaway embedded PostgreSQL)
+//   BENCH_DATABASE_URL=postgres://owner@… npx tsx bench/complaints.ts
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { startEmbeddedPostgres } from '../src/db/embedded.js'
+import { migrate } from '../src/db/migrate.js'
+import { connectDatabase } from '../src/db/client.js'
+import { loadConfig } from '../src/config.js'
+import { createLogger } from '../src/platform/logger.js'
+import { parseMasterKeys } from '../src/platform/crypto/index.js'
+import type { AppDeps, UseCaseCtx } from '../src/platform/http/context.js'
+import { submitReport } from '../src/modules/complaints/complaints.service.js'
+
+const N = Number(process.env.BENCH_N ?? 2000)
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+
+async function pool(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) await fn(i)
+    }),
+  )
+  return (performance.now() - t0) / 1000
+}
+
+let dir: string | undefined
+let stopDb = async () => {}
+let url = process.env.BENCH_DATABASE_URL
+if (!url) {
+  dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'))
+  chmodSync(dir, 0o755)
+  const emb = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' })
+  url = emb.url
+  stopDb = emb.stop
+}
+await migrate(url)
+const owner = new pg.Client({ connectionString: url })
+await owner.connect()
+const slug = `bench-${randomBytes(3).toString('hex')}`
+const orgId = (await owner.query<{ id: string }>(`INSERT INTO orgs (slug, name_th, kind, province, district) VALUES ($1, 'เทศบาลวัดความเร็ว', 'subdistrict_municipality', 'บุรีรัมย์', 'เฉลิมพระเกียรติ') RETURNING id`, [slug])).rows[0]!.id
+await owner.query('DROP TABLE IF EXISTS bench_plain; CREATE TABLE bench_plain (org_id uuid NOT NULL, id uuid NOT NULL DEFAULT gen_random_uuid(), category text NOT NULL, body bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (org_id, id))')
+await owner.query('GRANT ALL ON bench_plain TO prongsai_app')
+
+const database = connectDatabase(url, { max: CONCURRENCY })
+const deps: AppDeps = {
+  db: database.db,
+  config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'off' }),
+  log: createLogger('silent'),
+  appSecret: randomBytes(32).toString('base64url'),
+  masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),
+}
+const ctx: UseCaseCtx = { deps, db: deps.db, orgId, actor: null, requestId: 'bench', lang: 'th' }
+const details = 'เมื่อวันที่ผ่านมามีเจ้าหน้าที่เรียกรับเงินเพื่อเร่งรัดการออกใบอนุญาต '.repeat(12) // ≈ 1 KB of Thai
+const report = (i: number) => ({ category: 'bribery' as const, subject: `เรื่องทดสอบความเร็ว ${i}`, details, whenWhere: 'หน้าสำนักงาน', nonce: `bench-nonce-${i.toString().padStart(8, '0')}` })
+
+// Warm up (data key, connections, JIT).
+for (let i = 0; i < 50; i++) await submitReport(ctx, report(-1 - i))
+
+const submitSeconds = await pool(N, CONCURRENCY, (i) => submitReport(ctx, report(i)))
+const [{ size }] = (await owner.query<{ size: number }>(`SELECT avg(octet_length(content))::int AS size FROM complaint_cases`)).rows as [{ size: number }]
+const payload = randomBytes(size)
+const plainSeconds = await pool(N, CONCURRENCY, () => database.pool.query('INSERT INTO bench_plain (org_id, category, body) VALUES ($1, $2, $3)', [orgId, 'bribery', payload]))
+
+const submitRate = N / submitSeconds
+const plainRate = N / plainSeconds
+const ratio = submitRate / plainRate
+console.log(`complaint submissions: ${N} in ${submitSeconds.toFixed(2)} s = ${submitRate.toFixed(0)}/s (argon2id receipt hash, AES-256-GCM, each case + event + audit atomic (savepoint) inside group-committed transactions, concurrency ${CONCURRENCY})`)
+console.log(`plain INSERTs (${size} B bytea rows, autocommit): ${N} in ${plainSeconds.toFixed(2)} s = ${plainRate.toFixed(0)}/s`)
+console.log(`ratio: ${ratio.toFixed(2)}× plain (goal ≥ 0.5×); goal ≥ 300/s: ${submitRate >= 300 ? 'met' : 'NOT met'}`)
+
+await owner.query('DROP TABLE bench_plain')
+await owner.end()
+await database.close()
+await stopDb()
+if (dir) rmSync(dir, { recursive: true, force: true })
