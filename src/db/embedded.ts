@@ -51,6 +51,9 @@ export async function startEmbeddedPostgres(opts: {
   log?: (m: string) => void
 }): Promise<EmbeddedDb> {
   const dir = resolve(opts.dataDir, 'postgres')
+  // Create the data folder itself with ordinary permissions first: as root the server runs as the
+  // "postgres" user, which must be able to reach ./data/postgres (only ./data/secrets is 0700).
+  await mkdir(resolve(opts.dataDir), { recursive: true, mode: 0o755 })
   const password = await readOrCreateSecret(resolve(opts.dataDir, 'secrets', 'postgres-password'))
   const url = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${db}`
   const isRoot = userInfo().uid === 0

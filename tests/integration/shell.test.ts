@@ -46,6 +46,10 @@ describe('app shell: health, errors, language, security headers', () => {
     const html = await res.text()
     expect(html).not.toMatch(/<script(?![^>]*src=)/)
     expect(html).not.toMatch(/ style="/)
+    // Every kind of response carries them: redirects, 404s, JSON, static files.
+    for (const path of [`/o/${org.slug}/admin`, '/o/no-such-agency/', '/healthz', '/static/app.css']) {
+      expect((await t.app.request(path)).headers.get('content-security-policy'), path).toBe(csp)
+    }
   })
 
   it('answers unknown pages and agencies with a Thai 404', async () => {
