@@ -2,21 +2,34 @@ import { inOrg, type Db, type Tx } from '../../db/client.js'
 
 // Group commit for submissions. Every agency has one audit hash chain whose lock is held until
 // commit, so one-transaction-per-report serialises on one fsync each. Reports that arrive while a
-// commit is in flight are written together in the next transaction, each inside its own savepoint
-// (one report failing rolls back only itself) and each with its own audit entry; every caller is
-// answered only after the transaction holding its report has committed.
+// commit is in flight are written together in the next transaction; every caller is answered only
+// after the transaction holding its report has committed.
+//
+// The batch runs optimistically without savepoints (each costs two round trips per report). If
+// anything in it fails, nothing of it is stored and every report of the batch is retried in a
+// transaction of its own, so one bad report fails alone.
 
-type Job = { work: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+/** Shared by the reports of one transaction: facts read once, and the audit chain's head. */
+export type BatchCtx = { memo: Map<string, unknown> }
+
+type Job = { work: (tx: Tx, b: BatchCtx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
 const queues = new Map<string, { jobs: Job[]; running: boolean }>()
 const MAX_BATCH = 64
 
-export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const key = orgId
-  let q = queues.get(key)
-  if (!q) queues.set(key, (q = { jobs: [], running: false }))
+export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchCtx) => Promise<T>): Promise<T> {
+  let q = queues.get(orgId)
+  if (!q) queues.set(orgId, (q = { jobs: [], running: false }))
   const p = new Promise<T>((resolve, reject) => q!.jobs.push({ work, resolve: resolve as (v: unknown) => void, reject }))
   if (!q.running) void drain(db, orgId, q)
   return p
+}
+
+async function runAlone(db: Db, orgId: string, job: Job): Promise<void> {
+  try {
+    job.resolve(await inOrg(db, orgId, (tx) => job.work(tx, { memo: new Map() })))
+  } catch (error) {
+    job.reject(error)
+  }
 }
 
 async function drain(db: Db, orgId: string, q: { jobs: Job[]; running: boolean }) {
@@ -24,27 +37,23 @@ async function drain(db: Db, orgId: string, q: { jobs: Job[]; running: boolean }
   try {
     while (q.jobs.length) {
       const batch = q.jobs.splice(0, MAX_BATCH)
-      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
-      try {
-        await inOrg(db, orgId, async (tx) => {
-          for (const job of batch) {
-            try {
-              outcomes.push({ ok: true, value: await tx.transaction((sp) => job.work(sp)) })
-            } catch (error) {
-              outcomes.push({ ok: false, error })
-            }
-          }
-        })
-      } catch (error) {
-        // The commit itself failed: nothing of this batch is stored.
-        for (const job of batch) job.reject(error)
+      if (batch.length === 1) {
+        await runAlone(db, orgId, batch[0]!)
         continue
       }
-      batch.forEach((job, i) => {
-        const o = outcomes[i]!
-        if (o.ok) job.resolve(o.value)
-        else job.reject(o.error)
-      })
+      let values: unknown[]
+      try {
+        values = await inOrg(db, orgId, async (tx) => {
+          const b: BatchCtx = { memo: new Map() }
+          const out: unknown[] = []
+          for (const job of batch) out.push(await job.work(tx, b))
+          return out
+        })
+      } catch {
+        for (const job of batch) await runAlone(db, orgId, job)
+        continue
+      }
+      batch.forEach((job, i) => job.resolve(values[i]))
     }
   } finally {
     q.running = false

@@ -171,11 +171,17 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
     receivedAt,
   }
   try {
-    return await commitBatched(ctx.db, orgId, async (tx) => {
-      const settings = await readSettings(tx)
+    return await commitBatched(ctx.db, orgId, async (tx, batch) => {
+      // Read once per group-committed transaction, not once per report.
+      const once = <T,>(key: string, read: () => Promise<T>): Promise<T> => {
+        let p = batch.memo.get(key) as Promise<T> | undefined
+        if (!p) batch.memo.set(key, (p = read()))
+        return p
+      }
+      const settings = await once('settings', () => readSettings(tx))
       const sla = settings.sla[input.category]
       const day = toIsoDate(receivedAt)
-      const staff = await tx.select({ id: users.id, displayName: users.displayName }).from(users)
+      const staff = await once('staff', () => tx.select({ id: users.id, displayName: users.displayName }).from(users))
       const excluded = namedStaff(`${content.who ?? ''}\n${content.subject}\n${content.details}`, staff)
       const [created] = await tx
         .insert(complaintCases)
@@ -187,16 +193,22 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
         )
       }
       await tx.insert(complaintEvents).values({ orgId, caseId, kind: 'received', toStatus: 'received', actorUserId: intake ? ctx.actor!.userId : null, at: receivedAt })
-      await appendAudit(tx, {
-        orgId,
-        actorUserId: intake ? ctx.actor!.userId : null,
-        actorLabel: intake ? null : 'anonymous',
-        action: intake ? 'complaint.intake' : 'complaint.submit',
-        entityType: 'complaint',
-        entityId: caseId,
-        requestId: ctx.requestId,
-        details: { category: input.category, channel: row.channel, attachments: files.length },
-      })
+      const head = batch.memo.get('auditHead') as string | undefined
+      const hash = await appendAudit(
+        tx,
+        {
+          orgId,
+          actorUserId: intake ? ctx.actor!.userId : null,
+          actorLabel: intake ? null : 'anonymous',
+          action: intake ? 'complaint.intake' : 'complaint.submit',
+          entityType: 'complaint',
+          entityId: caseId,
+          requestId: ctx.requestId,
+          details: { category: input.category, channel: row.channel, attachments: files.length },
+        },
+        head ? { headInThisTx: head } : undefined,
+      )
+      batch.memo.set('auditHead', hash)
       return { ok: true as const, caseId, caseNo: created!.caseNo, code }
     })
   } catch (e) {

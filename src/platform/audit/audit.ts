@@ -44,13 +44,20 @@ export function entryHash(prevHash: string, e: AuditInput & { at: string }): str
  * Appends an entry to the agency's hash chain inside the caller's transaction, so the change
  * and its audit entry commit or vanish together. One chain per agency keeps agencies independent.
  */
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const chainKey = input.orgId ?? 'platform'
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + chainKey}))`)
-  const prev = await tx.execute<{ hash: string }>(
-    sql`SELECT hash FROM audit_log WHERE org_id IS NOT DISTINCT FROM ${input.orgId}::uuid ORDER BY id DESC LIMIT 1`,
-  )
-  const prevHash = prev.rows[0]?.hash ?? GENESIS_HASH
+export async function appendAudit(tx: Tx, input: AuditInput, chain?: { headInThisTx: string }): Promise<string> {
+  let prevHash: string
+  if (chain) {
+    // The caller appended the chain's head earlier in this same transaction, so it already holds
+    // the chain lock and knows the head: skip two round trips (used by group commit).
+    prevHash = chain.headInThisTx
+  } else {
+    const chainKey = input.orgId ?? 'platform'
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + chainKey}))`)
+    const prev = await tx.execute<{ hash: string }>(
+      sql`SELECT hash FROM audit_log WHERE org_id IS NOT DISTINCT FROM ${input.orgId}::uuid ORDER BY id DESC LIMIT 1`,
+    )
+    prevHash = prev.rows[0]?.hash ?? GENESIS_HASH
+  }
   const at = new Date().toISOString()
   const hash = entryHash(prevHash, { ...input, at })
   await tx.insert(auditLog).values({
@@ -66,4 +73,5 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
     prevHash,
     hash,
   })
+  return hash
 }
