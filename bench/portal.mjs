@@ -8,9 +8,9 @@ import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, chmodSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer } from 'node:net'
 import http from 'node:http'
 import { gzipSync } from 'node:zlib'
+import { freePort, waitFor } from './lib.mjs'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
@@ -18,29 +18,6 @@ const PAGES = [
   ['home', '/o/phanomrung/'],
   ['OIT item', '/o/phanomrung/oit/2566/O4'],
 ]
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-
-async function waitFor(url, ms = 180_000) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    if (Date.now() > deadline) throw new Error(`no 200 from ${url}`)
-    try {
-      const r = await fetch(url)
-      if (r.status === 200) return r
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 /** Closed-loop load: CONNECTIONS keep-alive connections, each sending its next request on the previous response. */
 function load(port, path, seconds = SECONDS) {

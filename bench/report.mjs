@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer } from 'node:net'
+import { freePort, waitFor } from './lib.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
@@ -16,29 +16,6 @@ const FORMATS = [
   ['DOCX', 'measures-report.docx', 300],
   ['PDF', 'measures-report.pdf', 1500],
 ]
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => resolve(port))
-    })
-  })
-
-async function waitFor(url, ms = 180_000) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    if (Date.now() > deadline) throw new Error(`no 200 from ${url}`)
-    try {
-      const r = await fetch(url)
-      if (r.status === 200) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]
 

@@ -8,7 +8,7 @@ import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/facto
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { files } from '../../platform/files/files.schema.js'
 import { assessments, evidence, indicatorPlans, indicatorScores } from './assessment.schema.js'
-import { FAKE_EXE, TINY_PDF, postMultipart } from './ita.test-support.js'
+import { FAKE_EXE, TINY_PDF, postMultipart } from '../../../tests/support/multipart.js'
 
 const SEED_2566 = [93.59, 75.23, 88.15, 79.8, 81.65, 95.64, 92.38, 87.99, 90.0, 71.25]
 

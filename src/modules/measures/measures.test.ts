@@ -9,7 +9,7 @@ import { files } from '../../platform/files/files.schema.js'
 import { closeChromium } from '../../platform/documents/chromium.js'
 import { docxToText } from '../../platform/documents/extract.js'
 import { htmlToText, squash } from '../../platform/documents/text.js'
-import { FAKE_EXE, TINY_PDF, postMultipart } from './test-support.js'
+import { FAKE_EXE, TINY_PDF, postMultipart } from '../../../tests/support/multipart.js'
 import { activities, measures } from './measures.schema.js'
 import { progressOf, remapOitCodes } from './measures.service.js'
 

@@ -1,4 +1,4 @@
-import type { TestClient } from '../../../tests/support/app.js'
+import type { TestClient } from './app.js'
 
 type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
 
