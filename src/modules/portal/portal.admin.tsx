@@ -40,6 +40,15 @@ import {
 } from './portal.service.js'
 import { dateText } from './views.js'
 
+
+/** Edit and delete links of a list row; the hidden title tells screen-reader users which row. */
+const RowActions = (p: { lang: Lang; href: string; title: string }) => (
+  <td>
+    <a href={`${p.href}/edit`}>{pt(p.lang, 'admin.edit')}<span class="visually-hidden"> {p.title}</span></a> ·{' '}
+    <a href={`${p.href}/delete`}>{pt(p.lang, 'admin.delete')}<span class="visually-hidden"> {p.title}</span></a>
+  </td>
+)
+
 export function portalStaffNav(ctx: PageCtx): NavItem[] {
   return [{ href: `${orgBase(ctx.org!.slug)}/admin/portal`, label: pt(ctx.lang, 'admin.title'), permission: 'portal.read' }]
 }
@@ -229,12 +238,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
                   <td>{pt(L, `cat.${p.category}`)}</td>
                   <td>{dateText(ctx, p.publishAt)}</td>
                   <td>{statusLabel(L, p)}</td>
-                  {canEdit && (
-                    <td>
-                      <a href={`${base(c)}/posts/${p.id}/edit`}>{pt(L, 'admin.edit')}<span class="visually-hidden"> {p.title}</span></a> ·{' '}
-                      <a href={`${base(c)}/posts/${p.id}/delete`}>{pt(L, 'admin.delete')}<span class="visually-hidden"> {p.title}</span></a>
-                    </td>
-                  )}
+                  {canEdit && <RowActions lang={L} href={`${base(c)}/posts/${p.id}`} title={p.title} />}
                 </tr>
               ))}
             </tbody>
@@ -337,12 +341,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
                   <td>{d.fiscalYear}</td>
                   <td>{d.oitCodes.join(', ')}</td>
                   <td>{statusLabel(L, d)}</td>
-                  {canEdit && (
-                    <td>
-                      <a href={`${base(c)}/documents/${d.id}/edit`}>{pt(L, 'admin.edit')}<span class="visually-hidden"> {d.title}</span></a> ·{' '}
-                      <a href={`${base(c)}/documents/${d.id}/delete`}>{pt(L, 'admin.delete')}<span class="visually-hidden"> {d.title}</span></a>
-                    </td>
-                  )}
+                  {canEdit && <RowActions lang={L} href={`${base(c)}/documents/${d.id}`} title={d.title} />}
                 </tr>
               ))}
             </tbody>
