@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { inOrg } from '../../src/db/client.js'
-import { appendAudit } from '../../src/platform/audit/audit.js'
+import { appendAudit, appendAuditMany } from '../../src/platform/audit/audit.js'
 import { verifyAuditChain } from '../../src/platform/audit/verify.js'
 import { createTestDatabase, type TestDatabase } from '../support/db.js'
 import { buildOrg } from '../support/factories.js'
@@ -67,6 +67,22 @@ describe('audit log hash chain', () => {
       if (!r.ok) expect(r.brokenAt.reason).toMatch(/removed or reordered/)
     } finally {
       await t2.drop()
+    }
+  })
+
+  it('keeps one valid chain when batches (appendAuditMany) and single appends interleave', async () => {
+    const t3 = await createTestDatabase()
+    try {
+      const org = await buildOrg(t3.db)
+      await inOrg(t3.db, org.id, (tx) => appendAudit(tx, { orgId: org.id, action: 'one', entityType: 'x' }))
+      await inOrg(t3.db, org.id, (tx) => appendAuditMany(tx, org.id, Array.from({ length: 5 }, (_, i) => ({ action: 'many', entityType: 'x', entityId: String(i) }))))
+      await Promise.all([
+        inOrg(t3.db, org.id, (tx) => appendAudit(tx, { orgId: org.id, action: 'two', entityType: 'x' })),
+        inOrg(t3.db, org.id, (tx) => appendAuditMany(tx, org.id, [{ action: 'many2', entityType: 'x' }, { action: 'many2', entityType: 'x' }])),
+      ])
+      expect(await verifyAuditChain(t3.ownerUrl)).toEqual({ ok: true, checked: 9 })
+    } finally {
+      await t3.drop()
     }
   })
 })

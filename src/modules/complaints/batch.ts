@@ -5,18 +5,23 @@ import { inOrg, type Db, type Tx } from '../../db/client.js'
 // commit is in flight are written together in the next transaction; every caller is answered only
 // after the transaction holding its report has committed.
 //
-// The batch runs optimistically without savepoints (each costs two round trips per report). If
-// anything in it fails, nothing of it is stored and every report of the batch is retried in a
-// transaction of its own, so one bad report fails alone.
+// A job may defer its writes: it adds rows to the batch and registers a flush (run once, after all
+// jobs of the transaction) that writes them with one multi-row statement per table; the job then
+// returns a function that gives its result after the flush. The batch runs optimistically; if
+// anything in it fails, nothing of it is stored and every job is retried in a transaction of its
+// own, so one bad report fails alone.
 
-/** Shared by the reports of one transaction: facts read once, and the audit chain's head. */
-export type BatchCtx = { memo: Map<string, unknown> }
+export type BatchCtx = {
+  memo: Map<string, unknown>
+  /** Registers fn to run once, after every job of this transaction, before commit. */
+  onFlush: (key: string, fn: () => Promise<void>) => void
+}
 
 type Job = { work: (tx: Tx, b: BatchCtx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }
 const queues = new Map<string, { jobs: Job[]; running: boolean }>()
 const MAX_BATCH = 64
 
-export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchCtx) => Promise<T>): Promise<T> {
+export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchCtx) => Promise<T | (() => T)>): Promise<T> {
   let q = queues.get(orgId)
   if (!q) queues.set(orgId, (q = { jobs: [], running: false }))
   const p = new Promise<T>((resolve, reject) => q!.jobs.push({ work, resolve: resolve as (v: unknown) => void, reject }))
@@ -24,12 +29,16 @@ export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchC
   return p
 }
 
-async function runAlone(db: Db, orgId: string, job: Job): Promise<void> {
-  try {
-    job.resolve(await inOrg(db, orgId, (tx) => job.work(tx, { memo: new Map() })))
-  } catch (error) {
-    job.reject(error)
-  }
+/** Runs jobs in one transaction: every job, then every registered flush, then the results. */
+function runTogether(db: Db, orgId: string, jobs: Job[]): Promise<unknown[]> {
+  return inOrg(db, orgId, async (tx) => {
+    const flushes = new Map<string, () => Promise<void>>()
+    const b: BatchCtx = { memo: new Map(), onFlush: (key, fn) => void (flushes.has(key) || flushes.set(key, fn)) }
+    const out: unknown[] = []
+    for (const job of jobs) out.push(await job.work(tx, b))
+    for (const fn of flushes.values()) await fn()
+    return out.map((v) => (typeof v === 'function' ? (v as () => unknown)() : v))
+  })
 }
 
 async function drain(db: Db, orgId: string, q: { jobs: Job[]; running: boolean }) {
@@ -37,23 +46,21 @@ async function drain(db: Db, orgId: string, q: { jobs: Job[]; running: boolean }
   try {
     while (q.jobs.length) {
       const batch = q.jobs.splice(0, MAX_BATCH)
-      if (batch.length === 1) {
-        await runAlone(db, orgId, batch[0]!)
-        continue
-      }
-      let values: unknown[]
+      let values: unknown[] | undefined
       try {
-        values = await inOrg(db, orgId, async (tx) => {
-          const b: BatchCtx = { memo: new Map() }
-          const out: unknown[] = []
-          for (const job of batch) out.push(await job.work(tx, b))
-          return out
-        })
-      } catch {
-        for (const job of batch) await runAlone(db, orgId, job)
-        continue
+        values = await runTogether(db, orgId, batch)
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.reject(error)
       }
-      batch.forEach((job, i) => job.resolve(values[i]))
+      if (values) batch.forEach((job, i) => job.resolve(values![i]))
+      else if (batch.length > 1)
+        for (const job of batch) {
+          try {
+            job.resolve((await runTogether(db, orgId, [job]))[0])
+          } catch (error) {
+            job.reject(error)
+          }
+        }
     }
   } finally {
     q.running = false

@@ -4,7 +4,7 @@ import { inOrg, type Tx } from '../../db/client.js'
 import type { AppDeps, UseCaseCtx } from '../../platform/http/context.js'
 import { AppError } from '../../platform/http/errors.js'
 import { assertCan, can, type Actor, type Permission } from '../../platform/auth/permissions.js'
-import { appendAudit } from '../../platform/audit/audit.js'
+import { appendAudit, appendAuditMany } from '../../platform/audit/audit.js'
 import { users } from '../../platform/auth/auth.schema.js'
 import { hmacSha256 } from '../../platform/crypto/index.js'
 import { toIsoDate } from '../../platform/thai/index.js'
@@ -183,33 +183,42 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
       const day = toIsoDate(receivedAt)
       const staff = await once('staff', () => tx.select({ id: users.id, displayName: users.displayName }).from(users))
       const excluded = namedStaff(`${content.who ?? ''}\n${content.subject}\n${content.details}`, staff)
-      const [created] = await tx
-        .insert(complaintCases)
-        .values({ ...row, excludedUserIds: excluded, ackDueOn: addDays(day, sla.ack), closeDueOn: addDays(day, sla.close) })
-        .returning({ caseNo: complaintCases.caseNo })
-      if (sealedFiles.length) {
-        await tx.insert(complaintFiles).values(
-          sealedFiles.map(({ id, f, name }) => ({ orgId, id, caseId, kind: 'evidence' as const, contentType: f.contentType, size: f.bytes.length, name, data: sealText(dk.key, orgId, caseId, `file:${id}`, f.bytes) })),
-        )
+      // Rows are written by one multi-row statement per table for the whole batch (see batch.ts).
+      type Pending = {
+        cases: (typeof complaintCases.$inferInsert)[]
+        files: (typeof complaintFiles.$inferInsert)[]
+        events: (typeof complaintEvents.$inferInsert)[]
+        audits: Omit<Parameters<typeof appendAudit>[1], 'orgId'>[]
+        caseNos: Map<string, number>
       }
-      await tx.insert(complaintEvents).values({ orgId, caseId, kind: 'received', toStatus: 'received', actorUserId: intake ? ctx.actor!.userId : null, at: receivedAt })
-      const head = batch.memo.get('auditHead') as string | undefined
-      const hash = await appendAudit(
-        tx,
-        {
-          orgId,
-          actorUserId: intake ? ctx.actor!.userId : null,
-          actorLabel: intake ? null : 'anonymous',
-          action: intake ? 'complaint.intake' : 'complaint.submit',
-          entityType: 'complaint',
-          entityId: caseId,
-          requestId: ctx.requestId,
-          details: { category: input.category, channel: row.channel, attachments: files.length },
-        },
-        head ? { headInThisTx: head } : undefined,
-      )
-      batch.memo.set('auditHead', hash)
-      return { ok: true as const, caseId, caseNo: created!.caseNo, code }
+      let pending = batch.memo.get('pending') as Pending | undefined
+      if (!pending) {
+        const p: Pending = { cases: [], files: [], events: [], audits: [], caseNos: new Map() }
+        batch.memo.set('pending', (pending = p))
+        batch.onFlush('pending', async () => {
+          const created = await tx.insert(complaintCases).values(p.cases).returning({ id: complaintCases.id, caseNo: complaintCases.caseNo })
+          for (const c of created) p.caseNos.set(c.id, c.caseNo)
+          if (p.files.length) await tx.insert(complaintFiles).values(p.files)
+          await tx.insert(complaintEvents).values(p.events)
+          await appendAuditMany(tx, orgId, p.audits)
+        })
+      }
+      pending.cases.push({ ...row, excludedUserIds: excluded, ackDueOn: addDays(day, sla.ack), closeDueOn: addDays(day, sla.close) })
+      for (const { id, f, name } of sealedFiles) {
+        pending.files.push({ orgId, id, caseId, kind: 'evidence' as const, contentType: f.contentType, size: f.bytes.length, name, data: sealText(dk.key, orgId, caseId, `file:${id}`, f.bytes) })
+      }
+      pending.events.push({ orgId, caseId, kind: 'received', toStatus: 'received', actorUserId: intake ? ctx.actor!.userId : null, at: receivedAt })
+      pending.audits.push({
+        actorUserId: intake ? ctx.actor!.userId : null,
+        actorLabel: intake ? null : 'anonymous',
+        action: intake ? 'complaint.intake' : 'complaint.submit',
+        entityType: 'complaint',
+        entityId: caseId,
+        requestId: ctx.requestId,
+        details: { category: input.category, channel: row.channel, attachments: files.length },
+      })
+      const p = pending
+      return () => ({ ok: true as const, caseId, caseNo: p.caseNos.get(caseId)!, code })
     })
   } catch (e) {
     const cause = (e as { cause?: { code?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint?: string })

@@ -44,20 +44,13 @@ export function entryHash(prevHash: string, e: AuditInput & { at: string }): str
  * Appends an entry to the agency's hash chain inside the caller's transaction, so the change
  * and its audit entry commit or vanish together. One chain per agency keeps agencies independent.
  */
-export async function appendAudit(tx: Tx, input: AuditInput, chain?: { headInThisTx: string }): Promise<string> {
-  let prevHash: string
-  if (chain) {
-    // The caller appended the chain's head earlier in this same transaction, so it already holds
-    // the chain lock and knows the head: skip two round trips (used by group commit).
-    prevHash = chain.headInThisTx
-  } else {
-    const chainKey = input.orgId ?? 'platform'
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + chainKey}))`)
-    const prev = await tx.execute<{ hash: string }>(
-      sql`SELECT hash FROM audit_log WHERE org_id IS NOT DISTINCT FROM ${input.orgId}::uuid ORDER BY id DESC LIMIT 1`,
-    )
-    prevHash = prev.rows[0]?.hash ?? GENESIS_HASH
-  }
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<string> {
+  const chainKey = input.orgId ?? 'platform'
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + chainKey}))`)
+  const prev = await tx.execute<{ hash: string }>(
+    sql`SELECT hash FROM audit_log WHERE org_id IS NOT DISTINCT FROM ${input.orgId}::uuid ORDER BY id DESC LIMIT 1`,
+  )
+  const prevHash = prev.rows[0]?.hash ?? GENESIS_HASH
   const at = new Date().toISOString()
   const hash = entryHash(prevHash, { ...input, at })
   await tx.insert(auditLog).values({
@@ -74,4 +67,37 @@ export async function appendAudit(tx: Tx, input: AuditInput, chain?: { headInThi
     hash,
   })
   return hash
+}
+
+/**
+ * Appends several entries of one agency's chain at once (one lock, one read of the head, one
+ * multi-row insert) — for group commit, where many changes share a transaction.
+ */
+export async function appendAuditMany(tx: Tx, orgId: string | null, inputs: Omit<AuditInput, 'orgId'>[]): Promise<void> {
+  if (inputs.length === 0) return
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'audit:' + (orgId ?? 'platform')}))`)
+  const prev = await tx.execute<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE org_id IS NOT DISTINCT FROM ${orgId}::uuid ORDER BY id DESC LIMIT 1`)
+  let prevHash = prev.rows[0]?.hash ?? GENESIS_HASH
+  const rows = inputs.map((i) => {
+    const at = new Date().toISOString()
+    const input = { ...i, orgId }
+    const hash = entryHash(prevHash, { ...input, at })
+    const row = {
+      orgId,
+      at: new Date(at),
+      actorUserId: i.actorUserId ?? null,
+      actorLabel: i.actorLabel ?? null,
+      action: i.action,
+      entityType: i.entityType,
+      entityId: i.entityId ?? null,
+      requestId: i.requestId ?? null,
+      details: i.details ?? {},
+      prevHash,
+      hash,
+    }
+    prevHash = hash
+    return row
+  })
+  // Rows get ascending ids in VALUES order, which is the chain order.
+  await tx.insert(auditLog).values(rows)
 }
