@@ -1,10 +1,10 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres } from '../../src/db/embedded.js'
 import { migrate } from '../../src/db/migrate.js'
+import { freePort } from './net.js'
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url)
@@ -12,16 +12,6 @@ function withDatabase(url: string, db: string): string {
   return u.toString()
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 
 /**
  * Starts the test PostgreSQL once per run — TEST_DATABASE_URL, or a throwaway embedded cluster in

@@ -1,7 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -14,6 +13,7 @@ import { verifyAuditChain } from '../../platform/audit/verify.js'
 import type { AppDeps } from '../../platform/http/context.js'
 import { openByReceipt, reporterView } from './complaints.service.js'
 import { pdfWith, receiptFrom } from './testing.js'
+import { freePort } from '../../../tests/support/net.js'
 
 // Crash safety, end to end: a real server process (npm start's entry point) on its own
 // PostgreSQL cluster, 1,000 reports sent while the server is SIGKILLed three times and the
@@ -23,16 +23,6 @@ import { pdfWith, receiptFrom } from './testing.js'
 const N = 1000
 const CONCURRENCY = 8
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 function filesUnder(dir: string): string[] {
