@@ -3,6 +3,7 @@
 // of rows of the same size into the same database, in the same run.
 //   npx tsx bench/complaints.ts            (throwaway embedded PostgreSQL)
 //   BENCH_DATABASE_URL=postgres://owner@… npx tsx bench/complaints.ts
+import { registry } from '../src/app/registry.js'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -51,7 +52,7 @@ if (!url) {
   url = emb.url
   stopDb = emb.stop
 }
-await migrate(url)
+await migrate(url, registry)
 const owner = new pg.Client({ connectionString: url })
 await owner.connect()
 const slug = `bench-${randomBytes(3).toString('hex')}`
@@ -66,6 +67,7 @@ const deps: AppDeps = {
   log: createLogger('silent'),
   appSecret: randomBytes(32).toString('base64url'),
   masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),
+  registry,
 }
 const ctx: UseCaseCtx = { deps, db: deps.db, orgId, actor: null, requestId: 'bench', lang: 'th' }
 const details = 'เมื่อวันที่ผ่านมามีเจ้าหน้าที่เรียกรับเงินเพื่อเร่งรัดการออกใบอนุญาต '.repeat(12) // ≈ 1 KB of Thai

@@ -9,7 +9,7 @@ import pg from 'pg'
 import { startEmbeddedPostgres } from '../src/db/embedded.js'
 
 const N = Number(process.argv[2] ?? 20000)
-const seed = readFileSync(new URL('../../shared/seed/000_4bdcb94dc186b1b1.txt', import.meta.url), 'utf8')
+const seed = readFileSync(new URL('../demo/seed/phanomrung-2566-report.txt', import.meta.url), 'utf8')
 const sentences = seed
   .replace(/<[^>]+>/g, ' ')
   .split(/[\n\t]+|(?<=[^\d])\s{2,}/)

@@ -1,6 +1,6 @@
 import type { MeasuresReport } from '../src/modules/reports/measures-report.model.js'
 
-// The seed report (เทศบาลตำบลพนมรุ้ง, FY 2566) as plain data: /work/shared/seed/000_4bdcb94dc186b1b1.txt.
+// The seed report (เทศบาลตำบลพนมรุ้ง, FY 2566) as plain data: demo/seed/phanomrung-2566-report.txt (a copy of the official report).
 // Text is the seed's, word for word, typos and line-wrap spaces included ("พนารุ้ง",
 // "การใช้ทรัพย์สิน ของทางราชการ"); only the digits are Arabic here: `thaiNumerals` prints them
 // as ๐–๙ again. Items are split where the seed numbers them (๑. ๒. …), dashes them or puts them

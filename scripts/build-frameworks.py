@@ -1,10 +1,10 @@
-"""Builds data/frameworks/<FY>.json from ../shared/ita-framework.json (run when the research changes;
+"""Builds src/domain/ita/frameworks/<FY>.json from ../shared/ita-framework.json (run when the research changes;
 the output is committed and reviewed). Every rule keeps its confidence and source."""
 import json, re, pathlib
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 src = json.load(open(ROOT.parent / 'shared' / 'ita-framework.json'))
 Y = src['years']
-OUT = ROOT / 'data' / 'frameworks'
+OUT = ROOT / 'src' / 'domain' / 'ita' / 'frameworks'
 
 def P(conf, source, note=None):
     d = {'confidence': conf, 'source': source}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck + lint (with module import rules) + every vitest test (unit, integration on
+// `npm test`: typecheck + lint + module boundaries + every vitest test (unit, integration on
 // real PostgreSQL, browser). Ends with the line "N passed, N failed" that CI reads.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, mkdirSync } from 'node:fs'
@@ -8,6 +8,8 @@ const bin = (name) => `node_modules/.bin/${name}`
 const steps = [
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
   ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+  // Module boundaries and import cycles on resolved paths (.dependency-cruiser.cjs).
+  ['boundaries', bin('depcruise'), ['src', 'demo', 'bench', 'tests', 'scripts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']],
 ]
 let passed = 0
 let failed = 0

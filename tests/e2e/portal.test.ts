@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
 import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../support/browser.js'
 import { buildUnit } from '../support/factories.js'
-import { portalModule } from '../../src/modules/portal/index.js'
+import { portalModule } from '../../src/modules/portal/module.js'
 import { tinyPdf } from '../../src/modules/portal/demo.js'
 
 const SLUG = 'phanomrung'
@@ -20,7 +20,7 @@ describe('public portal and OIT disclosure in a real browser', () => {
     s = await startTestServer()
     agency = await seedAgency(s.deps.db, { slug: SLUG, nameTh: 'เทศบาลตำบลพนมรุ้ง', nameEn: 'Phanom Rung', settings: { thaiNumerals: true, contact: { phone: '044-000-000', email: 'saraban@phanomrung.example', address: 'ตำบลตาเป๊ก อำเภอเฉลิมพระเกียรติ จังหวัดบุรีรัมย์ 31110', officeHours: 'จันทร์–ศุกร์ 08.30–16.30 น.' } } })
     for (const u of ['สำนักปลัดเทศบาล', 'กองคลัง', 'กองช่าง']) await buildUnit(s.deps.db, agency.org, u)
-    await portalModule.loadDemo!(s.deps, { id: agency.org.id, slug: SLUG })
+    await portalModule.demo(s.deps, { id: agency.org.id, slug: SLUG })
     mkdirSync('test-output', { recursive: true })
     // Every public page kind, with real ids from the demo content.
     const api = async (p: string) => (await (await fetch(`${s.baseUrl}${B}${p}`)).json()) as { data: { id: string }[] }

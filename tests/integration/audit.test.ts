@@ -48,7 +48,7 @@ describe('audit log hash chain', () => {
     const direct = await verifyAuditChain(t.ownerUrl)
     expect(direct.ok).toBe(false)
     if (!direct.ok) expect(direct.brokenAt.id).toBe(Number(target))
-    const cli = await run('node_modules/.bin/tsx', ['src/cli/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: t.ownerUrl, LOG_LEVEL: 'silent' } }).catch((e: { code: number; stderr: string }) => e)
+    const cli = await run('node_modules/.bin/tsx', ['src/app/cli/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: t.ownerUrl, LOG_LEVEL: 'silent' } }).catch((e: { code: number; stderr: string }) => e)
     expect((cli as { code?: number }).code, JSON.stringify(cli)).toBe(1)
     expect((cli as { stderr: string }).stderr).toContain(`BROKEN at entry id ${target}`)
   })

@@ -38,7 +38,7 @@ describe('platform admin: agencies and the first admin', () => {
   })
 
   it('npm run admin:create makes a platform admin with a set-password link and no default password', async () => {
-    const { stdout } = await run('node_modules/.bin/tsx', ['src/cli/admin-create.ts', '--email', 'First.Admin@Example.org', '--name', 'ผู้ดูแลคนแรก'], {
+    const { stdout } = await run('node_modules/.bin/tsx', ['src/app/cli/admin-create.ts', '--email', 'First.Admin@Example.org', '--name', 'ผู้ดูแลคนแรก'], {
       env: { ...process.env, DATABASE_URL: t.database.ownerUrl, DATA_DIR: t.deps.config.dataDir, LOG_LEVEL: 'silent', DEMO: 'off' },
     })
     const link = stdout.match(/\/invite\/([A-Za-z0-9_-]+)/)![0]

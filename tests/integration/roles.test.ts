@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '../../src/platform/auth/auth.schema.js'
+import type { Role } from '../../src/platform/auth/auth.schema.js'
+import { registry } from '../../src/app/registry.js'
+
+const ROLES = [...registry.roles.keys()]
 import type { Org } from '../../src/platform/orgs/orgs.schema.js'
 import { createTestApp, TestClient, type TestApp } from '../support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'

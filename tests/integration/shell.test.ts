@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Hono } from 'hono'
-import { createApp } from '../../src/app.js'
-import type { AppEnv } from '../../src/platform/http/context.js'
+import { createApp } from '../../src/app/create-app.js'
+import { buildRegistry } from '../../src/platform/module/registry.js'
+import { manifests } from '../../src/app/registry.js'
+import type { OrgEnv } from '../../src/platform/http/context.js'
 import { AppError } from '../../src/platform/http/errors.js'
 import { createTestApp, TestClient, type TestApp } from '../support/app.js'
 import { buildOrg } from '../support/factories.js'
@@ -64,14 +66,14 @@ describe('app shell: health, errors, language, security headers', () => {
   })
 
   it('turns a bug into a 500 page with the request id and no stack trace', async () => {
-    const broken = new Hono<AppEnv>()
+    const broken = new Hono<OrgEnv>()
     broken.get('/boom', () => {
       throw new Error('secret internal detail at /srv/app.ts:42')
     })
     broken.get('/teapot', () => {
       throw new AppError('conflict', 409)
     })
-    const app = createApp(t.deps, [{ name: 'broken', publicRoutes: () => broken }])
+    const app = createApp({ ...t.deps, registry: buildRegistry([...manifests, { id: 'broken', label: { th: 'ทดสอบ', en: 'test' }, routes: { public: () => broken } }]) })
     const res = await app.request(`/o/${org.slug}/boom`, { headers: { 'x-request-id': 'req-12345678' } })
     expect(res.status).toBe(500)
     const html = await res.text()

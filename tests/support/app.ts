@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig } from '../../src/config.js'
-import { createApp } from '../../src/app.js'
+import { createApp } from '../../src/app/create-app.js'
+import { registry } from '../../src/app/registry.js'
 import type { AppDeps } from '../../src/platform/http/context.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { loadMasterKeys } from '../../src/platform/crypto/index.js'
@@ -26,6 +27,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     log: createLogger('silent'),
     appSecret: randomBytes(32).toString('base64url'),
     masterKeys: loadMasterKeys({ keys: `test1:${randomBytes(32).toString('base64')}` }),
+    registry,
   }
   return { app: createApp(deps), deps, database, close: () => database.drop() }
 }
@@ -40,7 +42,8 @@ export class TestClient {
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
-  private remember(res: Response) {
+  /** Keeps the cookies a response sets (as a browser would). */
+  remember(res: Response) {
     for (const c of res.headers.getSetCookie()) {
       const [pair, ...attrs] = c.split(';')
       const i = pair!.indexOf('=')

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres } from '../../src/db/embedded.js'
 import { migrate } from '../../src/db/migrate.js'
+import { registry } from '../../src/app/registry.js'
 import { freePort } from './net.js'
 
 function withDatabase(url: string, db: string): string {
@@ -40,7 +41,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   } finally {
     await admin.end()
   }
-  await migrate(withDatabase(adminUrl, template))
+  await migrate(withDatabase(adminUrl, template), registry)
   process.env.PRONGSAI_TEST_ADMIN_URL = adminUrl
   process.env.PRONGSAI_TEST_TEMPLATE = template
   return async () => {

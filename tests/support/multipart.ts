@@ -1,22 +1,28 @@
 import type { TestClient } from './app.js'
 
 type App = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
+export type UploadSpec = { field: string; name: string; bytes: Uint8Array; type?: string }
 
-/** A multipart POST (file uploads) with this client's cookies and the CSRF token of `csrfFrom`. */
+/**
+ * POSTs multipart form data (fields + files) the way a browser does, with this client's cookies and
+ * the CSRF token of the page `csrfFrom` (default: the path itself); cookies set by the answer are kept.
+ */
 export async function postMultipart(
   app: App,
   client: TestClient,
   path: string,
-  fields: Record<string, string>,
-  files: Record<string, { name: string; bytes: Uint8Array; type?: string }>,
-  csrfFrom: string,
+  fields: Record<string, string | string[]>,
+  files: UploadSpec[] = [],
+  opts: { csrfFrom?: string; headers?: Record<string, string> } = {},
 ): Promise<Response> {
-  const fd = new FormData()
-  fd.append('_csrf', await client.csrfFrom(csrfFrom))
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v)
-  for (const [k, f] of Object.entries(files)) fd.append(k, new File([new Uint8Array(f.bytes)], f.name, { type: f.type ?? 'application/octet-stream' }))
+  const body = new FormData()
+  body.append('_csrf', await client.csrfFrom(opts.csrfFrom ?? path))
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x)
+  for (const f of files) body.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.name)
   const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  return app.request(path, { method: 'POST', body: fd, headers: { cookie, host: 'localhost' } })
+  const res = await app.request(path, { method: 'POST', body, headers: { cookie, host: 'localhost', ...opts.headers } })
+  client.remember(res)
+  return res
 }
 
 /** The smallest valid PDF (for content-type checks). */

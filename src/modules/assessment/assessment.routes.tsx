@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { readForm, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
@@ -17,10 +17,14 @@ import { at } from './assessment.i18n.js'
 import { addEvidence, addProgressEntry, deleteEvidence, evidenceFile, getAssessment, getPlan, isScore, listAssessmentYears, listPlans, saveScores, savePlan, scoresFromOitAnswers, type AssessmentView, type PlanWithLog } from './assessment.service.js'
 import { requireFramework } from './frameworks.service.js'
 import { parseScoreSheet, scoreTemplateCsv, scoreTemplateXlsx } from './scores-import.js'
-import { ScoreChart } from './chart.js'
-import { EvidenceForm, EvidenceList, StaffPage, fmtChange, fmtScore, itaBase, linesToList, statusLabel, yearParam } from './ita.ui.js'
+import { ScoreChart } from '../../platform/ui/chart.js'
+import { itaBase, statusLabel } from './ita-paths.js'
+import { EvidenceForm, EvidenceList, readEvidenceForm } from '../../platform/ui/evidence.js'
+import { StaffLayout } from '../../platform/ui/layout.js'
+import { linesToList, yearParam } from '../../platform/http/params.js'
+import { fmtChange, fmtScore } from '../../domain/ita/format.js'
 import { PROGRESS_STATUSES, type ProgressStatus } from './assessment.schema.js'
-import type { Framework } from './framework/framework.schema.js'
+import type { Framework } from '../../domain/ita/framework.schema.js'
 
 const TOOLS = ['iit', 'eit', 'oit'] as const
 
@@ -48,7 +52,7 @@ const ScoresPage = (p: { ctx: PageCtx; view: AssessmentView; values?: FormValues
   const bars = fw.indicators.map((i) => ({ number: i.number, name: i.nameTh, score: view.scores[i.number] ?? null }))
   const answers = view.assessment?.oitAnswers ?? {}
   return (
-    <StaffPage ctx={ctx} title={at(lang, 'scores.title', { year })}>
+    <StaffLayout ctx={ctx} title={at(lang, 'scores.title', { year })}>
       <p>
         <a href={`${itaBase(ctx)}/${year}`}>{at(lang, 'ita.year', { year })}</a>
       </p>
@@ -240,7 +244,7 @@ const ScoresPage = (p: { ctx: PageCtx; view: AssessmentView; values?: FormValues
           </form>
         </>
       )}
-    </StaffPage>
+    </StaffLayout>
   )
 }
 
@@ -275,7 +279,7 @@ const PlanPage = (p: { ctx: PageCtx; year: number; fw: Framework; indicator: num
     status: plan?.status ?? '',
   }
   return (
-    <StaffPage ctx={ctx} title={title}>
+    <StaffLayout ctx={ctx} title={title}>
       <p>
         <a href={`${itaBase(ctx)}/${year}/plans`}>{at(lang, 'plans.title', { year })}</a>
       </p>
@@ -312,7 +316,7 @@ const PlanPage = (p: { ctx: PageCtx; year: number; fw: Framework; indicator: num
       {plan && (
         <>
           <h2>{at(lang, 'evidence.title')}</h2>
-          <EvidenceList ctx={ctx} items={plan.evidence} canDelete={canEdit} />
+          <EvidenceList ctx={ctx} items={plan.evidence} canDelete={canEdit} base={itaBase(ctx)} />
           {canEdit && <EvidenceForm ctx={ctx} action={`${base}/evidence`} id="ev-ind" hidden={{ target: 'indicator', targetId: plan.id }} />}
         </>
       )}
@@ -322,7 +326,7 @@ const PlanPage = (p: { ctx: PageCtx; year: number; fw: Framework; indicator: num
           {plan.log.map((l) => (
             <li>
               <strong>{formatThaiDate(l.entryDate, { lang })}</strong>: {l.body}
-              <EvidenceList ctx={ctx} items={l.evidence} canDelete={canEdit} />
+              <EvidenceList ctx={ctx} items={l.evidence} canDelete={canEdit} base={itaBase(ctx)} />
               {canEdit && <EvidenceForm ctx={ctx} action={`${base}/evidence`} id={`ev-${l.id}`} hidden={{ target: 'progress', targetId: l.id }} legend={`${at(lang, 'evidence.add')} (${formatThaiDate(l.entryDate, { lang })})`} />}
             </li>
           ))}
@@ -343,32 +347,19 @@ const PlanPage = (p: { ctx: PageCtx; year: number; fw: Framework; indicator: num
           </fieldset>
         </form>
       )}
-    </StaffPage>
+    </StaffLayout>
   )
 }
 
-function indicatorParam(c: AppContext, fw: Framework): number {
+function indicatorParam(c: StaffContext, fw: Framework): number {
   const n = Number(c.req.param('n'))
   if (!fw.indicators.some((i) => i.number === n)) throw new AppError('not_found', 404)
   return n
 }
 
-async function evidenceUpload(c: AppContext): Promise<{ title: string; url?: string | undefined; file?: { name: string; bytes: Uint8Array } | undefined; values: FormValues }> {
-  const { values, files } = await readForm(c)
-  const str = (k: string) => {
-    const v = values[k]
-    return (Array.isArray(v) ? v[0] : v)?.trim() ?? ''
-  }
-  const f = files.file?.[0]
-  const file = f ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : undefined
-  const title = str('title') || f?.name || str('url')
-  if (!title) throw new AppError('bad_request', 422, { th: 'กรุณาระบุชื่อหลักฐาน', en: 'Give the evidence a title' })
-  return { title: title.slice(0, 300), url: str('url') || undefined, file, values }
-}
-export { evidenceUpload }
 
 export function assessmentStaffRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<StaffEnv>()
 
   app.get('/ita', requirePermission('assessment.read'), async (c) => {
     const ctx = pageCtx(c)
@@ -378,7 +369,7 @@ export function assessmentStaffRoutes() {
     const years = [...new Set([currentFiscalYear() + 1, currentFiscalYear(), ...(await listAssessmentYears(ctxOf(c)))])].sort((a, b) => b - a)
     return render(
       c,
-      <StaffPage ctx={ctx} title={at(lang, 'ita.title')}>
+      <StaffLayout ctx={ctx} title={at(lang, 'ita.title')}>
         <h1>{at(lang, 'ita.title')}</h1>
         <h2>{at(lang, 'ita.years')}</h2>
         <ul class="cards">
@@ -394,7 +385,7 @@ export function assessmentStaffRoutes() {
             {at(lang, 'ita.open')}
           </button>
         </form>
-      </StaffPage>,
+      </StaffLayout>,
     )
   })
 
@@ -402,12 +393,12 @@ export function assessmentStaffRoutes() {
     const ctx = pageCtx(c)
     const lang = ctx.lang
     const year = yearParam(c)
-    const slug = c.get('org')!.slug
+    const slug = c.get('org').slug
     const pub = `/o/${slug}/ita/${year}`
     const view = await getAssessment(ctxOf(c), year).catch((e: unknown) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e)))
     return render(
       c,
-      <StaffPage ctx={ctx} title={at(lang, 'ita.year', { year })}>
+      <StaffLayout ctx={ctx} title={at(lang, 'ita.year', { year })}>
         <p>
           <a href={itaBase(c)}>{at(lang, 'ita.title')}</a>
         </p>
@@ -442,7 +433,7 @@ export function assessmentStaffRoutes() {
             <a href={`${pub}/assessment-analysis.html`}>การวิเคราะห์ผลการประเมิน (HTML)</a>
           </li>
         </ul>
-      </StaffPage>,
+      </StaffLayout>,
     )
   })
 
@@ -516,7 +507,7 @@ export function assessmentStaffRoutes() {
     const fw = view.framework.framework
     return render(
       c,
-      <StaffPage ctx={ctx} title={at(lang, 'plans.title', { year })}>
+      <StaffLayout ctx={ctx} title={at(lang, 'plans.title', { year })}>
         <p>
           <a href={`${itaBase(c)}/${year}`}>{at(lang, 'ita.year', { year })}</a>
         </p>
@@ -552,11 +543,11 @@ export function assessmentStaffRoutes() {
             </tbody>
           </table>
         </div>
-      </StaffPage>,
+      </StaffLayout>,
     )
   })
 
-  const showPlan = async (c: AppContext, status: 200 | 422 = 200) => {
+  const showPlan = async (c: StaffContext, status: 200 | 422 = 200) => {
     const year = yearParam(c)
     const view = await getAssessment(ctxOf(c), year)
     const fw = view.framework.framework
@@ -603,7 +594,7 @@ export function assessmentStaffRoutes() {
   app.post('/ita/:fy/plans/:n{[0-9]+}/evidence', requirePermission('assessment.edit'), async (c) => {
     const year = yearParam(c)
     const n = Number(c.req.param('n'))
-    const up = await evidenceUpload(c)
+    const up = await readEvidenceForm(c)
     const kind = up.values.target === 'progress' ? 'progress' : 'indicator'
     const targetId = String(up.values.targetId ?? '')
     await addEvidence(ctxOf(c), { kind, id: targetId }, up)
@@ -621,7 +612,7 @@ export function assessmentStaffRoutes() {
     const { values } = await readForm(c)
     await deleteEvidence(ctxOf(c), c.req.param('id'))
     flash(c, at(c.get('lang'), 'evidence.deleted'))
-    const back = typeof values.back === 'string' && values.back.startsWith(`/o/${c.get('org')!.slug}/admin/`) ? values.back : itaBase(c)
+    const back = typeof values.back === 'string' && values.back.startsWith(`/o/${c.get('org').slug}/admin/`) ? values.back : itaBase(c)
     return c.redirect(back, 303)
   })
 

@@ -2,13 +2,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import { inOrg, type Db, type Tx } from '../../db/client.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan, type Permission } from '../../platform/auth/permissions.js'
+import { isUuid } from '../../platform/http/params.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
 import { deleteFile, getFile, putFile } from '../../platform/files/files.service.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
 import { files } from '../../platform/files/files.schema.js'
-import { assess, indicatorsBelow, missingIndicators, oitIndicatorScores, yearOverYear, type AssessmentScore, type IndicatorBelow, type IndicatorChange } from './framework/scoring.js'
-import type { Framework, ToolCode } from './framework/framework.schema.js'
+import { assess, indicatorsBelow, missingIndicators, oitIndicatorScores, yearOverYear, type AssessmentScore, type IndicatorBelow, type IndicatorChange } from '../../domain/ita/scoring.js'
+import type { Framework, ToolCode } from '../../domain/ita/framework.schema.js'
 import { assessments, evidence, indicatorPlans, indicatorScores, planProgress, type Assessment, type EvidenceTarget, type IndicatorPlan, type PlanProgressEntry, type ProgressStatus } from './assessment.schema.js'
 import { currentFramework, requireFramework, type VersionedFramework } from './frameworks.service.js'
 
@@ -29,8 +30,6 @@ export type AssessmentView = {
   oitMissing: { code: string; titleTh: string | null }[]
 }
 
-const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (s: string): boolean => uuidRe.test(s)
 
 async function loadScores(tx: Tx, year: number): Promise<{ assessment: Assessment | null; scores: ScoreMap }> {
   const [a] = await tx.select().from(assessments).where(eq(assessments.fiscalYear, year))

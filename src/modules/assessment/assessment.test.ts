@@ -76,7 +76,7 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
   it('CSV import: row-numbered Thai errors and nothing written on any error', async () => {
     const before = await scoreRows()
     const csv = 'ตัวชี้วัดที่,ชื่อตัวชี้วัด,คะแนน\n1,การปฏิบัติหน้าที่,50\n2,การใช้งบประมาณ,101\n11,ไม่มี,80\n3,การใช้อำนาจ,80.555\n1,ซ้ำ,60\n'
-    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, { sheet: { name: 'scores.csv', bytes: new TextEncoder().encode(csv), type: 'text/csv' } }, `${base()}/2566/scores`)
+    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.csv', bytes: new TextEncoder().encode(csv), type: 'text/csv' }], { csrfFrom: `${base()}/2566/scores` })
     expect(r.status).toBe(422)
     const html = await r.text()
     expect(html).toContain('แถวที่ 3: คะแนนของตัวชี้วัดที่ 2 ต้องเป็นตัวเลข 0–100')
@@ -88,7 +88,7 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
 
   it('CSV import of a good sheet replaces the scores', async () => {
     const csv = '\uFEFFตัวชี้วัดที่,ชื่อตัวชี้วัด,คะแนน\r\n' + SEED_2566.map((s, i) => `${i + 1},"ชื่อ, ${i + 1}",${s === 90 ? '๙๐.๐๐' : s}`).join('\r\n') + '\r\nO1,โครงสร้าง,มี\r\n'
-    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, { sheet: { name: 'scores.csv', bytes: new TextEncoder().encode(csv) } }, `${base()}/2566/scores`)
+    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.csv', bytes: new TextEncoder().encode(csv) }], { csrfFrom: `${base()}/2566/scores` })
     expect(r.status).toBe(303)
     const [a] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(assessments).where(eq(assessments.fiscalYear, 2566)))
     expect(a!.oitAnswers).toEqual({ O1: true })
@@ -106,13 +106,13 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     ws.getRow(4).getCell(3).value = 12.5
     const bad = new Uint8Array(await wb.xlsx.writeBuffer())
     const before = await scoreRows()
-    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, { sheet: { name: 'scores.xlsx', bytes: bad } }, `${base()}/2566/scores`)
+    const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.xlsx', bytes: bad }], { csrfFrom: `${base()}/2566/scores` })
     expect(r.status).toBe(422)
     expect(await r.text()).toContain('แถวที่ 3: คะแนนของตัวชี้วัดที่ 2')
     expect(await scoreRows()).toEqual(before)
     ws.getRow(3).getCell(3).value = 75.23
     const good = new Uint8Array(await wb.xlsx.writeBuffer())
-    const ok = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, { sheet: { name: 'scores.xlsx', bytes: good } }, `${base()}/2566/scores`)
+    const ok = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.xlsx', bytes: good }], { csrfFrom: `${base()}/2566/scores` })
     expect(ok.status).toBe(303)
     expect((await scoreRows()).find((x) => x.indicator === 3)?.score).toBe(12.5)
   })
@@ -146,11 +146,11 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
   it('evidence: a PDF attaches to a plan; a file whose content is not an accepted type is refused and nothing is stored', async () => {
     const [p] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(indicatorPlans).where(eq(indicatorPlans.indicator, 2)))
     const page = `${base()}/2566/plans/2`
-    const ok = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'รายงานการประชุม', target: 'indicator', targetId: p!.id }, { file: { name: 'minutes.pdf', bytes: TINY_PDF, type: 'application/pdf' } }, page)
+    const ok = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'รายงานการประชุม', target: 'indicator', targetId: p!.id }, [{ field: 'file', name: 'minutes.pdf', bytes: TINY_PDF, type: 'application/pdf' }], { csrfFrom: page })
     expect(ok.status).toBe(303)
     const stored = await inOrg(t.deps.db, org.id, (tx) => tx.select({ contentType: files.contentType, name: files.name }).from(files))
     expect(stored).toEqual([{ contentType: 'application/pdf', name: 'minutes.pdf' }])
-    const bad = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'ไฟล์ปลอม', target: 'indicator', targetId: p!.id }, { file: { name: 'report.pdf', bytes: FAKE_EXE, type: 'application/pdf' } }, page)
+    const bad = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'ไฟล์ปลอม', target: 'indicator', targetId: p!.id }, [{ field: 'file', name: 'report.pdf', bytes: FAKE_EXE, type: 'application/pdf' }], { csrfFrom: page })
     expect(bad.status).toBe(415)
     expect(await bad.text()).toContain('ไม่ใช่ชนิดที่รับได้')
     expect(await inOrg(t.deps.db, org.id, (tx) => tx.select().from(files))).toHaveLength(1)
@@ -159,16 +159,16 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     const dl = await officer.get(`${base()}/evidence/${ev!.id}`)
     expect(dl.headers.get('content-type')).toBe('application/pdf')
     expect(dl.headers.get('x-content-type-options')).toBe('nosniff')
-    const url = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'เว็บไซต์', url: 'https://example.org/a', target: 'indicator', targetId: p!.id }, {}, page)
+    const url = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'เว็บไซต์', url: 'https://example.org/a', target: 'indicator', targetId: p!.id }, [], { csrfFrom: page })
     expect(url.status).toBe(303)
     expect(await (await officer.get(page)).text()).toContain('href="https://example.org/a"')
   })
 
   it('frameworks: a platform admin adds 2569 by JSON upload and corrects 2568; assessments keep their version', async () => {
-    const json2568 = await readFile(new URL('../../../data/frameworks/2568.json', import.meta.url), 'utf8')
+    const json2568 = await readFile(new URL('../../domain/ita/frameworks/2568.json', import.meta.url), 'utf8')
     expect((await officer.post(`${base()}/2568/scores`, { s1: '90' })).status).toBe(303)
     const fw2569 = JSON.stringify({ ...JSON.parse(json2568), fiscalYear: 2569 })
-    const up = await postMultipart(t.app, admin, '/admin/frameworks', { note: 'ปี 2569' }, { file: { name: '2569.json', bytes: new TextEncoder().encode(fw2569), type: 'application/json' } }, '/admin/frameworks')
+    const up = await postMultipart(t.app, admin, '/admin/frameworks', { note: 'ปี 2569' }, [{ field: 'file', name: '2569.json', bytes: new TextEncoder().encode(fw2569), type: 'application/json' }], { csrfFrom: '/admin/frameworks' })
     expect(up.status).toBe(303)
     const fix = await admin.post('/admin/frameworks', { json: json2568, note: 'แก้ไข' })
     expect(fix.status).toBe(303)

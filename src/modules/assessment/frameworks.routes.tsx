@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { PlatformContext, PlatformEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { readForm } from '../../platform/http/forms.js'
 import { requirePlatformAdmin } from '../../platform/http/guards.js'
 import { AppError } from '../../platform/http/errors.js'
-import { Layout, CsrfField } from '../../platform/ui/layout.js'
+import { CsrfField, PlatformLayout } from '../../platform/ui/layout.js'
 import { TextArea, TextField } from '../../platform/ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
@@ -18,7 +18,7 @@ const FrameworksPage = (p: { ctx: PageCtx; years: YearRow[]; errors?: string[]; 
   const { ctx } = p
   const lang = ctx.lang
   return (
-    <Layout ctx={ctx} title={at(lang, 'fw.title')} area="platform">
+    <PlatformLayout ctx={ctx} title={at(lang, 'fw.title')}>
       <h1>{at(lang, 'fw.title')}</h1>
       <div class="table-wrap">
         <table>
@@ -72,15 +72,15 @@ const FrameworksPage = (p: { ctx: PageCtx; years: YearRow[]; errors?: string[]; 
         <TextField name="note" label={at(lang, 'fw.note')} values={{ note: p.note ?? '' }} />
         <button type="submit">{at(lang, 'fw.save')}</button>
       </form>
-    </Layout>
+    </PlatformLayout>
   )
 }
 
 export function frameworkPlatformRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<PlatformEnv>()
   app.use('/frameworks', requirePlatformAdmin())
   app.use('/frameworks/*', requirePlatformAdmin())
-  const years = async (c: AppContext): Promise<YearRow[]> => {
+  const years = async (c: PlatformContext): Promise<YearRow[]> => {
     const db = c.get('deps').db
     return Promise.all((await frameworkYears(db)).map(async (year) => ({ year, versions: await listFrameworkVersions(db, year) })))
   }

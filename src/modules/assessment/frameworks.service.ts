@@ -4,11 +4,11 @@ import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
-import { listFrameworkYears, loadFramework, parseFrameworkJson } from './framework/framework.load.js'
-import { FrameworkSchema, type Framework } from './framework/framework.schema.js'
+import { listFrameworkYears, loadFramework, parseFrameworkJson } from '../../domain/ita/framework.load.js'
+import { FrameworkSchema, type Framework } from '../../domain/ita/framework.schema.js'
 import { frameworkVersions } from './assessment.schema.js'
 
-// A year's framework is versioned: v1 is the built-in file data/frameworks/<year>.json, later
+// A year's framework is versioned: v1 is the built-in file src/domain/ita/frameworks/<year>.json, later
 // versions are rows entered by a platform admin. An assessment keeps the version it was made with.
 
 export type VersionedFramework = { fiscalYear: number; version: number; framework: Framework; builtIn: boolean }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { looksLikeZip } from '../../platform/documents/docx.js'
 import { fromThaiDigits } from '../../platform/thai/numerals.js'
-import type { Framework } from './framework/framework.schema.js'
+import type { Framework } from '../../domain/ita/framework.schema.js'
 import { isScore } from './assessment.service.js'
 
 // Score sheets (XLSX or CSV): one row per indicator ("ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "คะแนน"),

@@ -4,7 +4,7 @@ import { formatReceiptCode, generateReceiptCode, hashReceiptCode, normalizeRecei
 import { GuessThrottle } from './throttle.js'
 import { namedStaff } from './complaints.service.js'
 import { median } from './stats.js'
-import { jpegWithExif, pdfWith } from './testing.js'
+import { jpegWithExif, pdfWith } from './testing/fixtures.js'
 
 function png(chunks: [string, Buffer][]): Buffer {
   const chunk = ([type, data]: [string, Buffer]) => {

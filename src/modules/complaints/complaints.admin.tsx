@@ -1,19 +1,18 @@
 import type { PropsWithChildren } from 'hono/jsx'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { f, readForm, validate, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { AppError } from '../../platform/http/errors.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { can } from '../../platform/auth/permissions.js'
-import { CsrfField, Layout } from '../../platform/ui/layout.js'
+import { CsrfField, StaffLayout } from '../../platform/ui/layout.js'
 import { ErrorSummary, SelectField, TableWrap, TextArea, TextField } from '../../platform/ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { parseThaiDate, toIsoDate, toThaiDateInput } from '../../platform/thai/index.js'
 import { htmlToPdf } from '../../platform/documents/pdf.js'
-import { allStaffNav } from '../portal/index.js'
 import { ct } from './complaints.i18n.js'
 import { ASSIGN_ROLES, CATEGORIES, CHANNELS, OUTCOMES, REFERRALS, STATUSES, type Status } from './complaints.schema.js'
 import {
@@ -41,13 +40,9 @@ import { CaseSummary, day, digits, downloadHeaders, FileList, lines, Messages, M
 
 const adminBase = (ctx: PageCtx) => `/o/${ctx.org!.slug}/admin/complaints`
 
-/** Menu entry: complaints officers, and executives/officers who may be assigned a case. */
-export function complaintsStaffNav(ctx: PageCtx) {
-  return [{ href: adminBase(ctx), label: ct(ctx.lang, 'admin.title'), permission: 'complaint.assigned' as const }]
-}
 
 const Page = (p: PropsWithChildren<{ ctx: PageCtx; title: string; back?: boolean }>) => (
-  <Layout ctx={p.ctx} title={p.title} area="staff" nav={allStaffNav(p.ctx)}>
+  <StaffLayout ctx={p.ctx} title={p.title}>
     {p.back && (
       <p class="muted">
         <a href={adminBase(p.ctx)}>{ct(p.ctx.lang, 'admin.title')}</a>
@@ -55,7 +50,7 @@ const Page = (p: PropsWithChildren<{ ctx: PageCtx; title: string; back?: boolean
     )}
     <h1>{p.title}</h1>
     {p.children}
-  </Layout>
+  </StaffLayout>
 )
 
 function thaiDate(L: PageCtx['lang'], optional: boolean) {
@@ -128,7 +123,7 @@ const CaseFormInput = {
 }
 
 export function complaintsStaffRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<StaffEnv>()
   const guard = requirePermission('complaint.assigned')
 
   app.get('/complaints', guard, async (c) => {
@@ -268,11 +263,11 @@ export function complaintsStaffRoutes() {
     return render(c, <CasePage ctx={ctx} v={v} />)
   })
 
-  const back = (c: AppContext, msg: string) => {
+  const back = (c: StaffContext, msg: string) => {
     flash(c, msg)
     return c.redirect(`${adminBase(pageCtx(c))}/${c.req.param('id')}`, 303)
   }
-  const reshow = async (c: AppContext, errors: FormErrors, values: FormValues) => {
+  const reshow = async (c: StaffContext, errors: FormErrors, values: FormValues) => {
     const v = await getCase(ctxOf(c), c.req.param('id')!)
     return render(c, <CasePage ctx={pageCtx(c)} v={v} errors={errors} values={values} />, 422)
   }

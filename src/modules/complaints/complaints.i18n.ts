@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js'
 
 export const ct = defineMessages(
   {
+    'menu.complaints': 'ร้องเรียน/แจ้งเบาะแส',
     'cat.corruption': 'ทุจริต',
     'cat.bribery': 'เรียกรับสินบน',
     'cat.misconduct': 'ประพฤติมิชอบ',
@@ -177,6 +178,7 @@ export const ct = defineMessages(
     'export.files': 'รายการไฟล์แนบ',
   },
   {
+    'menu.complaints': 'Complaints',
     'cat.corruption': 'Corruption',
     'cat.bribery': 'Bribery',
     'cat.misconduct': 'Misconduct',

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { toDataURL } from 'qrcode'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { OrgContext, OrgEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { f, readForm, validate, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { AppError } from '../../platform/http/errors.js'
@@ -16,7 +16,7 @@ import { render } from '../../platform/ui/render.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { inOrg } from '../../db/client.js'
 import { currentFiscalYear } from '../../platform/thai/index.js'
-import { PublicLayout } from '../portal/index.js'
+import { PublicLayout } from '../../platform/ui/layout.js'
 import { ct } from './complaints.i18n.js'
 import { CATEGORIES } from './complaints.schema.js'
 import { openByReceipt, reporterFile, reporterMessage, reporterView, submitReport } from './complaints.service.js'
@@ -140,12 +140,12 @@ export const ReceiptCode = async (p: { ctx: PageCtx; code: string }) => {
 // Nothing is stored on the server, so the reporter stays anonymous.
 const CASE_COOKIE = 'psai_case'
 const CASE_MINUTES = 30
-function caseCookie(c: AppContext, caseId: string): string {
+function caseCookie(c: OrgContext, caseId: string): string {
   const exp = Date.now() + CASE_MINUTES * 60_000
   const sig = hmacSha256(c.get('deps').appSecret, `complaint-case:${c.get('org')!.id}:${caseId}:${exp}`)
   return `${caseId}.${exp}.${sig}`
 }
-function caseFromCookie(c: AppContext): string | null {
+function caseFromCookie(c: OrgContext): string | null {
   const v = getCookie(c, CASE_COOKIE)
   const m = v?.match(/^([0-9a-f-]{36})\.(\d+)\.([\w-]+)$/)
   if (!m || Number(m[2]) < Date.now()) return null
@@ -156,7 +156,7 @@ function caseFromCookie(c: AppContext): string | null {
 const guesses = new GuessThrottle()
 
 export function publicRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<OrgEnv>()
 
   app.get('/complaints', (c) => c.redirect(`${base(pageCtx(c))}/new`, 303))
   app.get('/complaints/new', (c) => render(c, <ReportForm ctx={pageCtx(c)} />))
@@ -245,7 +245,7 @@ export function publicRoutes() {
     return c.redirect(`${base(ctx)}/track/case`, 303)
   })
 
-  const toTrack = (c: AppContext) => {
+  const toTrack = (c: OrgContext) => {
     flash(c, ct(c.get('lang'), 'track.expired'))
     return c.redirect(`${base(pageCtx(c))}/track`, 303)
   }

@@ -17,7 +17,8 @@ import { runMaintenance } from './maintenance.js'
 import { publicStats } from './stats.js'
 import { rotateDataKeys } from './keys.js'
 import { forgetDataKeys } from './vault.js'
-import { dumpAllText, dumpContains, jpegWithExif, pdfWith, postMultipart, receiptFrom } from './testing.js'
+import { dumpAllText, dumpContains, jpegWithExif, pdfWith, receiptFrom } from './testing/fixtures.js'
+import { postMultipart } from '../../../tests/support/multipart.js'
 
 const marker = (what: string) => `MARK${what}${randomBytes(5).toString('hex')}`
 
@@ -40,7 +41,7 @@ describe('complaints channel (HTTP, real database)', () => {
     deps: t.deps,
     db: t.deps.db,
     orgId: org.id,
-    actor: actor ? { userId: actor.id, orgId: actor.orgId, role: actor.role, displayName: actor.displayName, email: actor.email, unitIds: [] } : null,
+    actor: actor ? { userId: actor.id, orgId: actor.orgId, role: actor.role, displayName: actor.displayName, email: actor.email, unitIds: [], permissions: t.deps.registry.permissionsOf(actor.role) } : null,
     requestId: 'test',
     lang: 'th',
   })

@@ -7,12 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedDb } from '../../db/embedded.js'
 import { migrate } from '../../db/migrate.js'
+import { registry } from '../../app/registry.js'
 import { connectDatabase } from '../../db/client.js'
 import { parseMasterKeys } from '../../platform/crypto/index.js'
 import { verifyAuditChain } from '../../platform/audit/verify.js'
 import type { AppDeps } from '../../platform/http/context.js'
 import { openByReceipt, reporterView } from './complaints.service.js'
-import { pdfWith, receiptFrom } from './testing.js'
+import { pdfWith, receiptFrom } from './testing/fixtures.js'
 import { freePort } from '../../../tests/support/net.js'
 
 // Crash safety, end to end: a real server process (npm start's entry point) on its own
@@ -51,7 +52,7 @@ describe('durability under SIGKILL (server ×3, database ×1)', () => {
     const pgPort = await freePort()
     const startDb = () => startEmbeddedPostgres({ dataDir: dir, port: pgPort, database: 'prongsai' })
     db = await startDb()
-    await migrate(db.url)
+    await migrate(db.url, registry)
     const owner = new pg.Client({ connectionString: db.url })
     await owner.connect()
     const slug = `dur-${randomBytes(3).toString('hex')}`
@@ -68,7 +69,7 @@ describe('durability under SIGKILL (server ×3, database ×1)', () => {
     let finished = false
     let serverDiedWithDb = 0
     const startServer = () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
         env: { ...process.env, DATABASE_URL: db!.url, DEMO: 'off', PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: join(dir, 'app'), MASTER_KEYS, APP_SECRET, TRUST_PROXY: 'on', LOG_LEVEL: 'error', NODE_ENV: 'production' },
         stdio: ['ignore', 'pipe', 'pipe'],
       })

@@ -1,17 +1,3 @@
-import type { AppModule } from '../../platform/http/module.js'
-import { publicRoutes } from './complaints.routes.js'
-import { complaintsStaffNav, complaintsStaffRoutes } from './complaints.admin.js'
-import { loadComplaintsDemo } from './demo.js'
-import { startMaintenance } from './maintenance.js'
-
-export const complaintsModule: AppModule = {
-  name: 'complaints',
-  publicRoutes,
-  staffRoutes: complaintsStaffRoutes,
-  staffNav: complaintsStaffNav,
-  loadDemo: loadComplaintsDemo,
-  start: async (deps) => startMaintenance(deps),
-}
-
+// The complaints module's read API for other modules and the composition root (queries and types).
 export { publicStats, type FiscalYearStats } from './stats.js'
 export { rotateDataKeys } from './keys.js'

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { toCsv } from '../portal/index.js'
+import { toCsv } from '../../platform/documents/csv.js'
 import type { ItemReadiness } from './readiness.js'
 
 // The ITAS answer sheet: one row per OIT item with the answer the agency can honestly give

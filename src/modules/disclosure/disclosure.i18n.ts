@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/i18n.js'
 
 export const dt = defineMessages(
   {
+    'menu.oit': 'การเปิดเผยข้อมูล (OIT)',
     'oit.title': 'การเปิดเผยข้อมูลสาธารณะ (OIT)',
     'oit.intro': 'รายการข้อมูลที่หน่วยงานเปิดเผยตามแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ของการประเมิน ITA แยกตามปีงบประมาณ',
     'oit.year': 'ปีงบประมาณ {year}',
@@ -26,6 +27,9 @@ export const dt = defineMessages(
     'oit.print': 'พิมพ์หน้านี้ได้จากเมนูของเบราว์เซอร์',
     'oit.subIndicator': 'ตัวชี้วัดย่อย {code} {name}',
     'oit.noFramework': 'ยังไม่มีกรอบการประเมินของปีงบประมาณ {year}',
+    'oit.noFrameworkIntro': 'ระบบยังไม่มีกรอบการประเมิน ITA ที่ใช้ได้สำหรับปีนี้ (ผู้ดูแลระบบกลางเพิ่มได้เมื่อ ป.ป.ช. ประกาศ) จึงยังแสดงรายการข้อมูลที่ต้องเปิดเผยไม่ได้',
+    'oit.latestYear': 'ดูปีงบประมาณล่าสุดที่มีกรอบการประเมิน ({year})',
+    'oit.draftFramework': 'กรอบการประเมินของปีนี้ในระบบเป็นฉบับร่าง รวบรวมจากแหล่งข้อมูลสาธารณะ ยังไม่ได้ตรวจกับคู่มือของ ป.ป.ช.',
     'kind.page': 'หน้าเว็บไซต์',
     'kind.module': 'หน้าเว็บไซต์',
     'kind.post': 'ข่าว/ประกาศ',
@@ -69,6 +73,7 @@ export const dt = defineMessages(
     'sheet.explanation': 'คำอธิบายเพิ่มเติม',
   },
   {
+    'menu.oit': 'Disclosure (OIT)',
     'oit.title': 'Public disclosure (OIT)',
     'oit.intro': 'What the agency discloses under the OIT part of the ITA assessment, by fiscal year',
     'oit.year': 'Fiscal year {year}',
@@ -93,6 +98,9 @@ export const dt = defineMessages(
     'oit.print': 'Print this page from the browser menu',
     'oit.subIndicator': 'Sub-indicator {code} {name}',
     'oit.noFramework': 'There is no framework for fiscal year {year} yet',
+    'oit.noFrameworkIntro': 'There is no usable ITA framework for this year yet (the platform admin adds it once NACC publishes), so the items to disclose cannot be listed',
+    'oit.latestYear': 'See the latest fiscal year with a framework ({year})',
+    'oit.draftFramework': 'This year’s framework is a draft compiled from public sources, not yet checked against the NACC manual',
     'kind.page': 'Web page',
     'kind.module': 'Web page',
     'kind.post': 'News/announcement',

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
-import { inOrg, type Db } from '../../db/client.js'
+import { inOrg } from '../../db/client.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { users } from '../../platform/auth/auth.schema.js'
@@ -9,7 +9,9 @@ import type { Lang } from '../../platform/i18n/i18n.js'
 import { queueMail } from '../../platform/mail/mail.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
-import { getPublicFile, invalidatePublicCache, orgBase, publicEvidence } from '../portal/index.js'
+import { getPublicFile, publicEvidence } from '../portal/index.js'
+import { invalidatePublicCache } from '../../platform/http/page-cache.js'
+import { orgBase } from '../../platform/ui/menu.js'
 import { linkChecks, oitItemNotes } from './disclosure.schema.js'
 import { loadOitFramework, type OitFramework } from './framework.js'
 import { computeReadiness, RULES, type ItemReadiness, type Scores } from './readiness.js'
@@ -24,7 +26,8 @@ export function modulePagesFor(fw: OitFramework): string[] {
 }
 
 /** The OIT map of an agency for a year; null when there is no framework for the year. Public data only. */
-export async function oitMap(db: Db, org: Org, year: number, lang: Lang, probe: Probe): Promise<OitMap | null> {
+export async function oitMap(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, year: number, lang: Lang, probe: Probe): Promise<OitMap | null> {
+  const db = deps.db
   const fw = await loadOitFramework(db, year)
   if (!fw) return null
   const [content, units, notes, broken, moduleOk] = await Promise.all([
@@ -39,6 +42,7 @@ export async function oitMap(db: Db, org: Org, year: number, lang: Lang, probe: 
   const r = computeReadiness({
     framework: fw,
     lang,
+    registry: deps.registry,
     org: { slug: org.slug, hasContact: !!(c.address || c.phone || c.email), unitCount: units.length },
     content,
     notes: new Map(notes.map((n) => [n.itemCode, { explanation: n.explanation, ownerUnitId: n.ownerUnitId, dueDate: n.dueDate, extraUrls: n.extraUrls }])),
@@ -51,7 +55,7 @@ export async function oitMap(db: Db, org: Org, year: number, lang: Lang, probe: 
 export type NoteInput = { explanation: string; ownerUnitId: string | null; dueDate: string | null; extraUrls: string[] }
 
 export async function saveItemNote(ctx: UseCaseCtx, year: number, code: string, input: NoteInput): Promise<void> {
-  assertCan(ctx.actor, 'portal.edit')
+  assertCan(ctx.actor, 'oit.edit')
   const actor = ctx.actor
   const orgId = ctx.orgId!
   const fw = await loadOitFramework(ctx.db, year)
@@ -65,7 +69,7 @@ export async function saveItemNote(ctx: UseCaseCtx, year: number, code: string, 
 }
 
 export async function listLinkChecks(ctx: UseCaseCtx) {
-  assertCan(ctx.actor, 'portal.read')
+  assertCan(ctx.actor, 'oit.read')
   return inOrg(ctx.db, ctx.orgId, (tx) => tx.select().from(linkChecks).orderBy(linkChecks.url))
 }
 
@@ -106,7 +110,7 @@ export async function runLinkCheck(deps: AppDeps, org: Org, opts: LinkCheckOptio
   const years = opts.years ?? []
   const targets = new Map<string, 'url' | 'file' | 'module'>()
   for (const y of years) {
-    const m = await oitMap(deps.db, org, y, 'th', opts.probe)
+    const m = await oitMap(deps, org, y, 'th', opts.probe)
     if (!m) continue
     for (const it of m.items)
       for (const e of it.evidence) {

@@ -7,7 +7,6 @@ import { createTestApp, TestClient, type TestApp } from '../../../tests/support/
 import { buildOrg, buildUnit, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
 import { inOrg } from '../../db/client.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
-import { portalModule } from '../portal/index.js'
 import { oitMap, runLinkCheck } from './disclosure.service.js'
 import { loadOitFramework } from './framework.js'
 
@@ -29,7 +28,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
     org = await buildOrg(t.deps.db, { slug: 'phanomrung', nameTh: 'เทศบาลตำบลพนมรุ้ง', settings: { contact: { phone: '044-000-000', address: 'ตำบลตาเป๊ก' } } })
     empty = await buildOrg(t.deps.db, { slug: 'empty-town' })
     for (const u of ['สำนักปลัดเทศบาล', 'กองคลัง']) await buildUnit(t.deps.db, org, u)
-    await portalModule.loadDemo!(t.deps, { id: org.id, slug: org.slug })
+    await t.deps.registry.modules.find((m) => m.id === 'portal')!.demo!(t.deps, { id: org.id, slug: org.slug })
     const a = await buildUser(t.deps.db, org, 'agency_admin')
     expect((await admin.signIn(org.slug, a.email, TEST_PASSWORD)).status).toBe(303)
     server = http.createServer((req, res) => {
@@ -47,7 +46,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
 
   it('maps every item of the year\'s framework, with honest gaps', async () => {
     const fw = (await loadOitFramework(t.deps.db, 2566))!
-    const m = (await oitMap(t.deps.db, org, 2566, 'th', noModules))!
+    const m = (await oitMap(t.deps, org, 2566, 'th', noModules))!
     expect(m.items.map((i) => i.code)).toEqual(fw.items.map((i) => i.code))
     const status = Object.fromEntries(m.items.map((i) => [i.titleTh, i.status]))
     const byCode = Object.fromEntries(m.items.map((i) => [i.code, i]))
@@ -67,7 +66,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
   })
 
   it('links other modules\' pages automatically once they respond', async () => {
-    const m = (await oitMap(t.deps.db, org, 2566, 'th', async (p) => p === '/complaints/stats' || p === '/ita/2566/measures-report.html'))!
+    const m = (await oitMap(t.deps, org, 2566, 'th', async (p) => p === '/complaints/stats' || p === '/ita/2566/measures-report.html'))!
     const stats = m.items.find((i) => i.titleTh.startsWith('ข้อมูลเชิงสถิติเรื่องร้องเรียน'))!
     expect(stats.status).toBe('yes')
     expect(stats.evidence[0]!.href).toBe('/o/phanomrung/complaints/stats')
@@ -95,7 +94,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
     const units = await inOrg(t.deps.db, org.id, (tx) => tx.execute<{ id: string }>(sql`SELECT id FROM units ORDER BY name_th LIMIT 1`))
     const r = await admin.post('/o/phanomrung/admin/oit/2566/O18', { explanation: 'ระบบยื่นคำร้องออนไลน์', ownerUnitId: units.rows[0]!.id, dueDate: '2023-03-31', extraUrls: `http://127.0.0.1:${port}/eservice` })
     expect(r.status).toBe(303)
-    const m = (await oitMap(t.deps.db, org, 2566, 'th', noModules))!
+    const m = (await oitMap(t.deps, org, 2566, 'th', noModules))!
     const o18 = m.items.find((i) => i.code === 'O18')!
     expect(o18.status).toBe('yes')
     expect(o18.explanation).toBe('ระบบยื่นคำร้องออนไลน์')
@@ -138,7 +137,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
     broken = true
     const r = await runLinkCheck(t.deps, org, { siteOrigin: 'http://localhost', probe: noModules, years: [2566], fetch: allow })
     expect(r.find((x) => x.url.endsWith('/eservice'))).toMatchObject({ ok: false, status: 503 })
-    const m = (await oitMap(t.deps.db, org, 2566, 'th', noModules))!
+    const m = (await oitMap(t.deps, org, 2566, 'th', noModules))!
     expect(m.items.find((i) => i.code === 'O18')!.status).toBe('incomplete') // the only evidence is broken
     const dash = await (await admin.get('/o/phanomrung/admin/oit/2566')).text()
     expect(dash).toContain(`http://127.0.0.1:${port}/eservice`)
@@ -155,7 +154,7 @@ describe('OIT disclosure: map, readiness, answer sheet, link monitor', () => {
   })
 
   it('an agency without content gets an all-red map, and nothing of the other agency', async () => {
-    const m = (await oitMap(t.deps.db, empty, 2566, 'th', noModules))!
+    const m = (await oitMap(t.deps, empty, 2566, 'th', noModules))!
     expect(m.items.every((i) => i.status === 'no' || i.evidence.every((e) => !e.href.includes('phanomrung')))).toBe(true)
     expect(m.items.filter((i) => i.status === 'yes').length).toBeLessThan(5)
     expect(m.scores.oit).toBeLessThan(20)

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../platform/http/context.js'
 import { listOrgs } from '../../platform/orgs/orgs.service.js'
 import { currentFiscalYear } from '../../platform/thai/index.js'
 import { runLinkCheck, selfProbe } from './disclosure.service.js'
-import { frameworkYears } from './framework.js'
+import { oitYears } from './framework.js'
 
 export const LINK_CHECK_QUEUE = 'disclosure-link-check'
 
@@ -23,7 +23,7 @@ function ownerUrl(deps: AppDeps): string | null {
 /** Checks the links of every agency (current and previous fiscal year); used by the scheduled job. */
 export async function checkAllAgencies(deps: AppDeps): Promise<number> {
   const origin = deps.config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${deps.config.port}`
-  const available = await frameworkYears()
+  const available = await oitYears(deps.db)
   const now = currentFiscalYear()
   const years = available.filter((y) => y === now || y === now - 1)
   let n = 0

@@ -1,5 +1,7 @@
 import type { Lang } from '../../platform/i18n/i18n.js'
-import { orgBase, trailTo, type Crumb, type PublicEvidence } from '../portal/index.js'
+import { trailTo, type PublicEvidence } from '../portal/index.js'
+import { orgBase, type Crumb } from '../../platform/ui/menu.js'
+import type { Registry } from '../../platform/module/registry.js'
 import rulesFile from './evidence-rules.json' with { type: 'json' }
 import type { OitFramework, OitItem } from './framework.js'
 
@@ -55,6 +57,8 @@ export type Scores = {
 export type ReadinessInput = {
   framework: OitFramework
   lang: Lang
+  /** For navigation trails along the agency's public menu. */
+  registry: Registry
   org: { slug: string; hasContact: boolean; unitCount: number }
   content: PublicEvidence
   notes: Map<string, { explanation: string; ownerUnitId: string | null; dueDate: string | null; extraUrls: string[] }>
@@ -85,7 +89,7 @@ export function computeReadiness(input: ReadinessInput): { items: ItemReadiness[
   const year = fw.fiscalYear
   const base = orgBase(org.slug)
   const oitTrail = (item: OitItem): Crumb[] => [
-    ...trailTo(lang, org.slug, { path: '/oit' })!,
+    ...trailTo(input.registry, lang, org.slug, { path: '/oit' })!,
     { label: lang === 'th' ? `ปีงบประมาณ ${year}` : `Fiscal year ${year}`, href: `${base}/oit/${year}` },
     { label: `${item.code} ${item.titleTh}`, href: itemUrl(org.slug, year, item.code) },
   ]
@@ -123,23 +127,23 @@ export function computeReadiness(input: ReadinessInput): { items: ItemReadiness[
           const posts = content.posts.filter((x) => x.category === r.postCategory)
           if (!posts.length) continue
           const hasFresh = posts.some((x) => fresh(x.fiscalYear))
-          add({ kind: 'page', label: trailTo(lang, org.slug, { path: p })?.at(-1)?.label ?? p, href: base + p, trail: trailTo(lang, org.slug, { path: p }), fiscalYear: null, stale: !hasFresh })
-        } else add({ kind: 'page', label: trailTo(lang, org.slug, { path: p })?.at(-1)?.label ?? p, href: base + p, trail: trailTo(lang, org.slug, { path: p }), fiscalYear: null, stale: false })
+          add({ kind: 'page', label: trailTo(input.registry, lang, org.slug, { path: p })?.at(-1)?.label ?? p, href: base + p, trail: trailTo(input.registry, lang, org.slug, { path: p }), fiscalYear: null, stale: !hasFresh })
+        } else add({ kind: 'page', label: trailTo(input.registry, lang, org.slug, { path: p })?.at(-1)?.label ?? p, href: base + p, trail: trailTo(input.registry, lang, org.slug, { path: p }), fiscalYear: null, stale: false })
       }
       for (const raw of r.modulePages ?? []) {
         const p = raw.replace('{year}', String(year))
-        if (input.modulePageOk(p)) add({ kind: 'module', label: item.titleTh, href: base + p, trail: trailTo(lang, org.slug, { path: p }) ?? oitTrail(item), fiscalYear: null, stale: false })
+        if (input.modulePageOk(p)) add({ kind: 'module', label: item.titleTh, href: base + p, trail: trailTo(input.registry, lang, org.slug, { path: p }) ?? oitTrail(item), fiscalYear: null, stale: false })
       }
     }
     // Tagged content of this year or earlier years counts; earlier than accepted shows as stale.
     const tagged = (codes: string[], fy: number) => codes.includes(item.code) && fy <= year
     for (const p of content.posts.filter((x) => tagged(x.oitCodes, x.fiscalYear))) {
-      add({ kind: 'post', label: p.title, href: `${base}/news/${p.id}`, trail: trailTo(lang, org.slug, { post: p }), fiscalYear: p.fiscalYear, stale: !fresh(p.fiscalYear) })
-      for (const f of p.files) add({ kind: 'file', label: f.name, href: `${base}/files/${f.id}/${encodeURIComponent(f.name)}`, trail: [...(trailTo(lang, org.slug, { post: p }) ?? []), { label: f.name, href: `${base}/files/${f.id}/${encodeURIComponent(f.name)}` }], fiscalYear: p.fiscalYear, stale: !fresh(p.fiscalYear) })
+      add({ kind: 'post', label: p.title, href: `${base}/news/${p.id}`, trail: trailTo(input.registry, lang, org.slug, { post: p }), fiscalYear: p.fiscalYear, stale: !fresh(p.fiscalYear) })
+      for (const f of p.files) add({ kind: 'file', label: f.name, href: `${base}/files/${f.id}/${encodeURIComponent(f.name)}`, trail: [...(trailTo(input.registry, lang, org.slug, { post: p }) ?? []), { label: f.name, href: `${base}/files/${f.id}/${encodeURIComponent(f.name)}` }], fiscalYear: p.fiscalYear, stale: !fresh(p.fiscalYear) })
     }
     for (const d of content.documents.filter((x) => tagged(x.oitCodes, x.fiscalYear))) {
-      add({ kind: 'document', label: d.title, href: `${base}/documents/${d.id}`, trail: trailTo(lang, org.slug, { document: d }), fiscalYear: d.fiscalYear, stale: !fresh(d.fiscalYear) })
-      if (d.url) add({ kind: 'url', label: d.title, href: d.url, trail: trailTo(lang, org.slug, { document: d }), fiscalYear: d.fiscalYear, stale: !fresh(d.fiscalYear) })
+      add({ kind: 'document', label: d.title, href: `${base}/documents/${d.id}`, trail: trailTo(input.registry, lang, org.slug, { document: d }), fiscalYear: d.fiscalYear, stale: !fresh(d.fiscalYear) })
+      if (d.url) add({ kind: 'url', label: d.title, href: d.url, trail: trailTo(input.registry, lang, org.slug, { document: d }), fiscalYear: d.fiscalYear, stale: !fresh(d.fiscalYear) })
     }
     const note = input.notes.get(item.code)
     for (const u of note?.extraUrls ?? []) add({ kind: 'url', label: u, href: u, trail: oitTrail(item), fiscalYear: null, stale: false })

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { readForm, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
@@ -9,19 +9,21 @@ import { SelectField, TextArea, TextField } from '../../platform/ui/fields.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { currentFiscalYear } from '../../platform/thai/index.js'
-import { StaffPage, itaBase, linesToList, statusLabel, PROGRESS_STATUSES, type ProgressStatus } from '../assessment/index.js'
+import { itaBase, statusLabel, PROGRESS_STATUSES, type ProgressStatus } from '../assessment/index.js'
+import { StaffLayout } from '../../platform/ui/layout.js'
+import { linesToList } from '../../platform/http/params.js'
 import { importMeasuresReportDocx, type ImportedReport } from '../reports/index.js'
 import { mt } from './measures.i18n.js'
 import { saveImported } from './import.service.js'
 
 const s = (v: FormValues[string] | undefined): string => ((Array.isArray(v) ? v[0] : v) ?? '').trim()
 
-const UploadPage = (c: AppContext, error?: string, status: 200 | 415 | 422 = 200) => {
+const UploadPage = (c: StaffContext, error?: string, status: 200 | 415 | 422 = 200) => {
   const ctx = pageCtx(c)
   const lang = ctx.lang
   return render(
     c,
-    <StaffPage ctx={ctx} title={mt(lang, 'i.title')}>
+    <StaffLayout ctx={ctx} title={mt(lang, 'i.title')}>
       <h1>{mt(lang, 'i.title')}</h1>
       <p>{mt(lang, 'i.intro')}</p>
       {error && (
@@ -38,19 +40,19 @@ const UploadPage = (c: AppContext, error?: string, status: 200 | 415 | 422 = 200
         </div>
         <button type="submit">{mt(lang, 'i.upload')}</button>
       </form>
-    </StaffPage>,
+    </StaffLayout>,
     status,
   )
 }
 
 /** The parsed report as an editable form (one fieldset per measure and indicator). */
-const PreviewPage = (c: AppContext, year: number, r: ImportedReport) => {
+const PreviewPage = (c: StaffContext, year: number, r: ImportedReport) => {
   const ctx = pageCtx(c)
   const lang = ctx.lang
   const statusOpts = [{ value: '', label: statusLabel(lang, null) }, ...PROGRESS_STATUSES.map((x) => ({ value: x, label: statusLabel(lang, x) }))]
   return render(
     c,
-    <StaffPage ctx={ctx} title={mt(lang, 'i.preview')}>
+    <StaffLayout ctx={ctx} title={mt(lang, 'i.preview')}>
       <h1>{mt(lang, 'i.preview')}</h1>
       <p>{mt(lang, 'i.previewHint')}</p>
       <form method="post" action={`${itaBase(c)}/import/confirm`}>
@@ -85,7 +87,7 @@ const PreviewPage = (c: AppContext, year: number, r: ImportedReport) => {
         ))}
         <button type="submit">{mt(lang, 'i.confirm')}</button>
       </form>
-    </StaffPage>,
+    </StaffLayout>,
   )
 }
 
@@ -121,7 +123,7 @@ export function importedFromForm(values: FormValues): ImportedReport {
 }
 
 export function importRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<StaffEnv>()
   app.get('/ita/import', requirePermission('measure.edit'), (c) => UploadPage(c))
   app.post('/ita/import', requirePermission('measure.edit'), async (c) => {
     const lang = c.get('lang')

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { readForm, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
@@ -12,7 +12,10 @@ import { flash, pageCtx, type PageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { listUnits } from '../../platform/orgs/orgs.service.js'
 import { formatThaiDate, formatThaiDateTime } from '../../platform/thai/index.js'
-import { EvidenceForm, EvidenceList, StaffPage, currentFramework, evidenceUpload, itaBase, linesToList, statusLabel, yearParam, PROGRESS_STATUSES, type Framework } from '../assessment/index.js'
+import { currentFramework, itaBase, statusLabel, PROGRESS_STATUSES, type Framework } from '../assessment/index.js'
+import { EvidenceForm, EvidenceList, readEvidenceForm } from '../../platform/ui/evidence.js'
+import { StaffLayout } from '../../platform/ui/layout.js'
+import { linesToList, yearParam } from '../../platform/http/params.js'
 import { mt } from './measures.i18n.js'
 import {
   activityMeasureId, addActivity, addActivityEvidence, approveMeasure, copyYear, createMeasure, deleteActivity, deleteMeasure, getMeasure, listMeasures, moveMeasure,
@@ -94,14 +97,14 @@ const MeasureFields = (p: { ctx: PageCtx; fw: Framework | undefined; units: { id
   )
 }
 
-const MeasuresPage = async (c: AppContext, year: number, values?: FormValues, errors?: FormErrors) => {
+const MeasuresPage = async (c: StaffContext, year: number, values?: FormValues, errors?: FormErrors) => {
   const ctx = pageCtx(c)
   const lang = ctx.lang
-  const [ms, units, fw, settings] = await Promise.all([listMeasures(ctxOf(c), year), listUnits(ctxOf(c)), currentFramework(c.get('deps').db, year), reportSettingsOf(c.get('deps').db, c.get('org')!.id, year)])
+  const [ms, units, fw, settings] = await Promise.all([listMeasures(ctxOf(c), year), listUnits(ctxOf(c)), currentFramework(c.get('deps').db, year), reportSettingsOf(c.get('deps').db, c.get('org').id, year)])
   const base = `${itaBase(c)}/${year}/measures`
   const canEdit = can(ctx.actor, 'measure.edit')
   return (
-    <StaffPage ctx={ctx} title={mt(lang, 'm.title', { year })}>
+    <StaffLayout ctx={ctx} title={mt(lang, 'm.title', { year })}>
       <p>
         <a href={`${itaBase(c)}/${year}`}>{`← ${year}`}</a>
       </p>
@@ -187,11 +190,11 @@ const MeasuresPage = async (c: AppContext, year: number, values?: FormValues, er
           </form>
         </>
       )}
-    </StaffPage>
+    </StaffLayout>
   )
 }
 
-const MeasurePage = async (c: AppContext, m: MeasureView, values?: FormValues, errors?: FormErrors) => {
+const MeasurePage = async (c: StaffContext, m: MeasureView, values?: FormValues, errors?: FormErrors) => {
   const ctx = pageCtx(c)
   const lang = ctx.lang
   const [units, fw] = await Promise.all([listUnits(ctxOf(c)), currentFramework(c.get('deps').db, m.fiscalYear)])
@@ -199,7 +202,7 @@ const MeasurePage = async (c: AppContext, m: MeasureView, values?: FormValues, e
   const canEdit = can(ctx.actor, 'measure.edit')
   const statusOptions = PROGRESS_STATUSES.map((s) => ({ value: s, label: statusLabel(lang, s) }))
   return (
-    <StaffPage ctx={ctx} title={m.title}>
+    <StaffLayout ctx={ctx} title={m.title}>
       <p>
         <a href={`${itaBase(c)}/${m.fiscalYear}/measures`}>{mt(lang, 'm.title', { year: m.fiscalYear })}</a>
       </p>
@@ -234,7 +237,7 @@ const MeasurePage = async (c: AppContext, m: MeasureView, values?: FormValues, e
             {a.endsOn && ` – ${formatThaiDate(a.endsOn, { lang })}`}
           </p>
           {a.note && <p>{a.note}</p>}
-          <EvidenceList ctx={ctx} items={a.evidence} canDelete={canEdit} />
+          <EvidenceList ctx={ctx} items={a.evidence} canDelete={canEdit} base={itaBase(ctx)} />
           {canEdit && (
             <>
               <form method="post" action={`${itaBase(c)}/activities/${a.id}`}>
@@ -307,7 +310,7 @@ const MeasurePage = async (c: AppContext, m: MeasureView, values?: FormValues, e
           </form>
         </>
       )}
-    </StaffPage>
+    </StaffLayout>
   )
 }
 
@@ -325,8 +328,8 @@ function activityFromForm(values: FormValues): ActivityInput {
 }
 
 export function measuresStaffRoutes() {
-  const app = new Hono<AppEnv>()
-  const measureUrl = (c: AppContext, id: string) => `${itaBase(c)}/measures/${id}`
+  const app = new Hono<StaffEnv>()
+  const measureUrl = (c: StaffContext, id: string) => `${itaBase(c)}/measures/${id}`
 
   app.get('/ita/:fy{[0-9]{4}}/measures', requirePermission('measure.read'), async (c) => render(c, await MeasuresPage(c, yearParam(c))))
   app.post('/ita/:fy{[0-9]{4}}/measures', requirePermission('measure.edit'), async (c) => {
@@ -402,7 +405,7 @@ export function measuresStaffRoutes() {
     const id = c.req.param('id')
     const measureId = await activityMeasureId(ctxOf(c), id)
     if (!measureId) throw new AppError('not_found', 404)
-    const up = await evidenceUpload(c)
+    const up = await readEvidenceForm(c)
     await addActivityEvidence(ctxOf(c), id, up)
     flash(c, c.get('lang') === 'th' ? 'แนบหลักฐานแล้ว' : 'Evidence attached')
     return c.redirect(measureUrl(c, measureId), 303)

@@ -6,7 +6,8 @@ import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
 import { formatThaiDate } from '../../platform/thai/index.js'
-import { addEvidence, copyPlans, currentFramework, evidenceFor, isUuid, type EvidenceInput, type EvidenceItem, type Framework } from '../assessment/index.js'
+import { addEvidence, copyPlans, currentFramework, evidenceFor, type EvidenceInput, type EvidenceItem, type Framework } from '../assessment/index.js'
+import { isUuid } from '../../platform/http/params.js'
 import { activities, measures, reportSettings, type Activity, type ActivityStatus, type Measure, type ReportSettings } from './measures.schema.js'
 
 export type MeasureInput = {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { OrgContext, OrgEnv } from '../../platform/http/context.js'
 import { AppError } from '../../platform/http/errors.js'
 import { htmlDocument } from '../../platform/documents/html.js'
 import { sarabunFontFaceCss } from '../../platform/documents/fonts.js'
@@ -13,7 +13,7 @@ import { analysisTitle, documentPage, loadReportData, measuresPlanTitle, renderA
 const CSS_PATH = '/ita/report.css'
 let css: string | undefined
 
-function year(c: AppContext): number {
+function year(c: OrgContext): number {
   const y = Number(c.req.param('fy'))
   if (!(y >= 2500 && y <= 2700)) throw new AppError('not_found', 404)
   return y
@@ -23,26 +23,26 @@ const fileName = (slug: string, y: number, kind: string, ext: string) => `${slug
 const download = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-cache' })
 
 export function measuresPublicRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<OrgEnv>()
   app.get(CSS_PATH, (c) => {
     css ??= reportCss()
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  const data = async (c: AppContext) => loadReportData(c.get('deps').db, c.get('org')!, year(c))
-  const cssHref = (c: AppContext) => `/o/${c.get('org')!.slug}${CSS_PATH}`
-  const links = (c: AppContext, kind: string) => {
+  const data = async (c: OrgContext) => loadReportData(c.get('deps').db, c.get('org')!, year(c))
+  const cssHref = (c: OrgContext) => `/o/${c.get('org')!.slug}${CSS_PATH}`
+  const links = (c: OrgContext, kind: string) => {
     const b = `/o/${c.get('org')!.slug}/ita/${year(c)}/${kind}`
     return kind === 'measures-report'
       ? [{ href: `${b}.docx`, label: 'ดาวน์โหลด DOCX' }, { href: `${b}.pdf`, label: 'ดาวน์โหลด PDF' }]
       : [{ href: `${b}.pdf`, label: 'ดาวน์โหลด PDF' }]
   }
-  const html = (c: AppContext, page: string) => {
+  const html = (c: OrgContext, page: string) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(page)
   }
   const standalone = (title: string, body: string) => htmlDocument({ title, css: sarabunFontFaceCss({ kind: 'data' }) + MEASURES_REPORT_CSS, body })
-  const pdf = (c: AppContext, bytes: Buffer, name: string) => c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/pdf', ...download(name) })
+  const pdf = (c: OrgContext, bytes: Buffer, name: string) => c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/pdf', ...download(name) })
 
   app.get('/ita/:fy{[0-9]{4}}/measures-report.html', async (c) => {
     const d = await data(c)

@@ -4,7 +4,7 @@ import { inOrg, type Tx } from '../../db/client.js'
 import type { AppDeps } from '../../platform/http/context.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { files } from '../../platform/files/files.schema.js'
-import { markdownToText } from './markdown.js'
+import { markdownToText } from '../../platform/ui/markdown.js'
 import { portalDocuments, portalExecutives, portalPostFiles, portalPosts, portalProfiles, portalQuestions, type DocCategory, type PostCategory } from './portal.schema.js'
 import { searchValuesFor } from './portal.service.js'
 

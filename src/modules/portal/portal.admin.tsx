@@ -1,19 +1,19 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { f, readForm, validate, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { can } from '../../platform/auth/permissions.js'
-import { CsrfField, Layout, type NavItem } from '../../platform/ui/layout.js'
+import { CsrfField, StaffLayout } from '../../platform/ui/layout.js'
 import { ErrorSummary, SelectField, TextArea, TextField } from '../../platform/ui/fields.js'
-import { flash, pageCtx, type PageCtx } from '../../platform/ui/page-context.js'
+import { flash, pageCtx, type StaffPageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { fiscalYearOf } from '../../platform/thai/index.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { t as platformT } from '../../platform/i18n/messages.js'
 import type { PropsWithChildren } from 'hono/jsx'
-import { orgBase } from './menu.js'
+import { orgBase } from '../../platform/ui/menu.js'
 import { pt } from './portal.i18n.js'
 import { DOC_CATEGORIES, POST_CATEGORIES, PUBLISH_STATUSES, QUESTION_STATUSES, type PortalDocument, type PortalPost } from './portal.schema.js'
 import {
@@ -38,7 +38,7 @@ import {
   type FileProblem,
   type UploadedFile,
 } from './portal.service.js'
-import { dateText } from './views.js'
+import { dateText } from '../../platform/ui/prose.js'
 
 
 /** Edit and delete links of a list row; the hidden title tells screen-reader users which row. */
@@ -49,9 +49,6 @@ const RowActions = (p: { lang: Lang; href: string; title: string }) => (
   </td>
 )
 
-export function portalStaffNav(ctx: PageCtx): NavItem[] {
-  return [{ href: `${orgBase(ctx.org!.slug)}/admin/portal`, label: pt(ctx.lang, 'admin.title'), permission: 'portal.read' }]
-}
 
 // ---- form parsing ----
 const oitCodes = z
@@ -185,17 +182,17 @@ const FileField = (p: { name: string; label: string; hint: string; multiple?: bo
   )
 }
 
-export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
-  const app = new Hono<AppEnv>()
-  const base = (c: AppContext) => `${orgBase(c.get('org')!.slug)}/admin/portal`
-  const StaffPage = (p: PropsWithChildren<{ ctx: PageCtx; title: string }>) => (
-    <Layout ctx={p.ctx} title={p.title} area="staff" nav={staffNav(p.ctx)}>
+export function portalStaffRoutes() {
+  const app = new Hono<StaffEnv>()
+  const base = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/portal`
+  const StaffPage = (p: PropsWithChildren<{ ctx: StaffPageCtx; title: string }>) => (
+    <StaffLayout ctx={p.ctx} title={p.title}>
       <p class="muted">
-        <a href={`${orgBase(p.ctx.org!.slug)}/admin/portal`}>{pt(p.ctx.lang, 'admin.title')}</a>
+        <a href={`${orgBase(p.ctx.org.slug)}/admin/portal`}>{pt(p.ctx.lang, 'admin.title')}</a>
       </p>
       <h1>{p.title}</h1>
       {p.children}
-    </Layout>
+    </StaffLayout>
   )
 
   app.get('/portal', requirePermission('portal.read'), (c) => {
@@ -204,7 +201,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
     const b = base(c)
     return render(
       c,
-      <Layout ctx={ctx} title={pt(L, 'admin.title')} area="staff" nav={staffNav(ctx)}>
+      <StaffLayout ctx={ctx} title={pt(L, 'admin.title')}>
         <h1>{pt(L, 'admin.title')}</h1>
         <ul class="cards">
           <li class="card"><a href={`${b}/posts`}>{pt(L, 'admin.posts')}</a></li>
@@ -212,9 +209,9 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
           <li class="card"><a href={`${b}/profile`}>{pt(L, 'admin.profile')}</a></li>
           <li class="card"><a href={`${b}/executives`}>{pt(L, 'admin.executives')}</a></li>
           {can(ctx.actor, 'portal.moderate') && <li class="card"><a href={`${b}/questions`}>{pt(L, 'admin.questions')}</a></li>}
-          <li class="card"><a href={`${orgBase(ctx.org!.slug)}/`}>{pt(L, 'admin.viewSite')}</a></li>
+          <li class="card"><a href={`${orgBase(ctx.org.slug)}/`}>{pt(L, 'admin.viewSite')}</a></li>
         </ul>
-      </Layout>,
+      </StaffLayout>,
     )
   })
 
@@ -248,12 +245,12 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
     )
   })
 
-  const PostEditor = (p: { ctx: PageCtx; post?: PortalPost & { files: FileMeta[] }; values: FormValues; errors?: FormErrors | undefined }) => {
+  const PostEditor = (p: { ctx: StaffPageCtx; post?: PortalPost & { files: FileMeta[] }; values: FormValues; errors?: FormErrors | undefined }) => {
     const L = p.ctx.lang
     return (
       <StaffPage ctx={p.ctx} title={pt(L, p.post ? 'admin.editPost' : 'admin.newPost')}>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
-        <form method="post" enctype="multipart/form-data" action={p.post ? `${orgBase(p.ctx.org!.slug)}/admin/portal/posts/${p.post.id}` : `${orgBase(p.ctx.org!.slug)}/admin/portal/posts`} novalidate>
+        <form method="post" enctype="multipart/form-data" action={p.post ? `${orgBase(p.ctx.org.slug)}/admin/portal/posts/${p.post.id}` : `${orgBase(p.ctx.org.slug)}/admin/portal/posts`} novalidate>
           <CsrfField ctx={p.ctx} />
           <SelectField name="category" label={pt(L, 'f.category')} values={p.values} errors={p.errors} options={POST_CATEGORIES.map((x) => ({ value: x, label: pt(L, `cat.${x}`) }))} required />
           <TextField name="title" label={pt(L, 'f.title')} values={p.values} errors={p.errors} required maxlength={300} />
@@ -277,7 +274,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
     const post = await getPostForEdit(ctxOf(c), c.req.param('id'))
     return render(c, <PostEditor ctx={pageCtx(c)} post={post} values={postValues(post)} />)
   })
-  const submitPost = async (c: AppContext, id: string | null) => {
+  const submitPost = async (c: StaffContext, id: string | null) => {
     const L = c.get('lang')
     const { values, files } = await readForm(c)
     const form = validate(PostForm, values, { lang: L, labels: labels(L) })
@@ -296,7 +293,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
   app.post('/portal/posts', requirePermission('portal.edit'), (c) => submitPost(c, null))
   app.post('/portal/posts/:id', requirePermission('portal.edit'), (c) => submitPost(c, c.req.param('id')))
 
-  const confirmDelete = (c: AppContext, title: string, action: string, back: string) => {
+  const confirmDelete = (c: StaffContext, title: string, action: string, back: string) => {
     const ctx = pageCtx(c)
     const msg = pt(ctx.lang, 'admin.deleteConfirm', { title })
     return render(
@@ -350,12 +347,12 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
       </StaffPage>,
     )
   })
-  const DocEditor = (p: { ctx: PageCtx; doc?: PortalDocument | undefined; values: FormValues; errors?: FormErrors | undefined }) => {
+  const DocEditor = (p: { ctx: StaffPageCtx; doc?: PortalDocument | undefined; values: FormValues; errors?: FormErrors | undefined }) => {
     const L = p.ctx.lang
     return (
       <StaffPage ctx={p.ctx} title={pt(L, p.doc ? 'admin.editDocument' : 'admin.newDocument')}>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
-        <form method="post" enctype="multipart/form-data" action={p.doc ? `${orgBase(p.ctx.org!.slug)}/admin/portal/documents/${p.doc.id}` : `${orgBase(p.ctx.org!.slug)}/admin/portal/documents`} novalidate>
+        <form method="post" enctype="multipart/form-data" action={p.doc ? `${orgBase(p.ctx.org.slug)}/admin/portal/documents/${p.doc.id}` : `${orgBase(p.ctx.org.slug)}/admin/portal/documents`} novalidate>
           <CsrfField ctx={p.ctx} />
           <SelectField name="category" label={pt(L, 'f.category')} values={p.values} errors={p.errors} options={DOC_CATEGORIES.map((x) => ({ value: x, label: pt(L, `doc.${x}`) }))} required />
           <TextField name="title" label={pt(L, 'f.title')} values={p.values} errors={p.errors} required maxlength={300} />
@@ -375,7 +372,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
     const d = await getDocumentForEdit(ctxOf(c), c.req.param('id'))
     return render(c, <DocEditor ctx={pageCtx(c)} doc={d} values={{ category: d.category, title: d.title, descriptionMd: d.descriptionMd, fiscalYear: String(d.fiscalYear), url: d.url ?? '', status: d.status, oitCodes: d.oitCodes.join(', ') }} />)
   })
-  const submitDoc = async (c: AppContext, id: string | null) => {
+  const submitDoc = async (c: StaffContext, id: string | null) => {
     const L = c.get('lang')
     const { values, files } = await readForm(c)
     const form = validate(DocForm, values, { lang: L, labels: labels(L) })
@@ -402,12 +399,12 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
   })
 
   // ---- profile ----
-  const ProfileEditor = (p: { ctx: PageCtx; values: FormValues; errors?: FormErrors | undefined }) => {
+  const ProfileEditor = (p: { ctx: StaffPageCtx; values: FormValues; errors?: FormErrors | undefined }) => {
     const L = p.ctx.lang
     return (
       <StaffPage ctx={p.ctx} title={pt(L, 'admin.profile')}>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
-        <form method="post" action={`${orgBase(p.ctx.org!.slug)}/admin/portal/profile`} novalidate>
+        <form method="post" action={`${orgBase(p.ctx.org.slug)}/admin/portal/profile`} novalidate>
           <CsrfField ctx={p.ctx} />
           {(['history', 'vision', 'duties', 'accessibility', 'privacy', 'cookies'] as const).map((k) => (
             <TextArea name={`${k}Md`} label={pt(L, `f.${k}`)} hint={pt(L, 'f.bodyHint')} values={p.values} errors={p.errors} rows={8} />
@@ -421,7 +418,7 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
     )
   }
   app.get('/portal/profile', requirePermission('portal.edit'), async (c) => {
-    const p = await getProfile(c.get('deps').db, c.get('org')!.id)
+    const p = await getProfile(c.get('deps').db, c.get('org').id)
     const values: FormValues = p
       ? { historyMd: p.historyMd, visionMd: p.visionMd, dutiesMd: p.dutiesMd, accessibilityMd: p.accessibilityMd, privacyMd: p.privacyMd, cookiesMd: p.cookiesMd, mapUrl: p.mapUrl ?? '', surveyUrl: p.surveyUrl ?? '', social: p.socialLinks.map((s) => `${s.label} | ${s.url}`).join('\n') }
       : {}
@@ -444,10 +441,10 @@ export function portalStaffRoutes(staffNav: (ctx: PageCtx) => NavItem[]) {
   })
 
   // ---- executives ----
-  const ExecPage = async (c: AppContext, values: FormValues = { branch: 'political', sortOrder: '0' }, errors?: FormErrors) => {
+  const ExecPage = async (c: StaffContext, values: FormValues = { branch: 'political', sortOrder: '0' }, errors?: FormErrors) => {
     const ctx = pageCtx(c)
     const L = ctx.lang
-    const execs = await listExecutives(c.get('deps').db, c.get('org')!.id)
+    const execs = await listExecutives(c.get('deps').db, c.get('org').id)
     return (
       <StaffPage ctx={ctx} title={pt(L, 'admin.executives')}>
         <div class="table-wrap">

@@ -1,38 +1,25 @@
+import { publicOrigin } from '../../platform/http/urls.js'
+import { toCsv } from '../../platform/documents/csv.js'
 import { Hono } from 'hono'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { OrgContext, OrgEnv } from '../../platform/http/context.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
-import { publicResponse } from './cache.js'
-import { summary } from './markdown.js'
-import { MENU, orgBase, type MenuNode } from './menu.js'
+import { publicResponse } from '../../platform/http/page-cache.js'
+import { summary } from '../../platform/ui/markdown.js'
+import { orgBase } from '../../platform/ui/menu.js'
+import type { PublicMenuDef } from '../../platform/module/manifest.js'
 import { pt } from './portal.i18n.js'
 import { listExecutives, listPublishedDocuments, listPublishedPosts, listPublishedQuestions } from './portal.service.js'
-import { PublicLayout, publicPage } from './views.js'
+import { PublicLayout } from '../../platform/ui/layout.js'
+import { publicPage } from '../../platform/http/page-cache.js'
 
 // Open data: a JSON API for every public record (described by a hand-written OpenAPI document),
 // CSV downloads of each list, DCAT-style metadata for catalogue harvesting (CKAN), feeds, sitemaps.
 
-export function baseUrl(c: AppContext): string {
-  const configured = c.get('deps').config.publicUrl
-  if (configured) return configured.replace(/\/$/, '')
-  const u = new URL(c.req.url)
-  const host = c.get('deps').config.trustProxy ? (c.req.header('x-forwarded-host') ?? u.host) : u.host
-  return `${u.protocol}//${host}`
-}
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read Thai correctly. */
-export function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(' ') : String(v)
-    // Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-  }
-  return '\uFEFF' + [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
-}
 
-type Dataset = { id: string; titleKey: Parameters<typeof pt>[1]; columns: string[]; load: (c: AppContext) => Promise<Record<string, unknown>[]> }
+type Dataset = { id: string; titleKey: Parameters<typeof pt>[1]; columns: string[]; load: (c: OrgContext) => Promise<Record<string, unknown>[]> }
 
 export const DATASETS: Dataset[] = [
   {
@@ -40,14 +27,14 @@ export const DATASETS: Dataset[] = [
     titleKey: 'ds.posts',
     columns: ['id', 'category', 'title', 'publishAt', 'fiscalYear', 'summary', 'url'],
     load: async (c) =>
-      (await listPublishedPosts(c.get('deps').db, c.get('org')!.id, { limit: 5000 })).map((p) => ({
+      (await listPublishedPosts(c.get('deps').db, c.get('org').id, { limit: 5000 })).map((p) => ({
         id: p.id,
         category: p.category,
         title: p.title,
         publishAt: p.publishAt,
         fiscalYear: p.fiscalYear,
         summary: summary(p.bodyMd, 300),
-        url: `${baseUrl(c)}${orgBase(c.get('org')!.slug)}/news/${p.id}`,
+        url: `${publicOrigin(c)}${orgBase(c.get('org').slug)}/news/${p.id}`,
       })),
   },
   {
@@ -55,16 +42,16 @@ export const DATASETS: Dataset[] = [
     titleKey: 'ds.documents',
     columns: ['id', 'category', 'title', 'fiscalYear', 'publishedAt', 'fileName', 'fileUrl', 'externalUrl', 'url'],
     load: async (c) =>
-      (await listPublishedDocuments(c.get('deps').db, c.get('org')!.id)).map((d) => ({
+      (await listPublishedDocuments(c.get('deps').db, c.get('org').id)).map((d) => ({
         id: d.id,
         category: d.category,
         title: d.title,
         fiscalYear: d.fiscalYear,
         publishedAt: d.publishedAt,
         fileName: d.file?.name ?? null,
-        fileUrl: d.file ? `${baseUrl(c)}${orgBase(c.get('org')!.slug)}/files/${d.file.id}/${encodeURIComponent(d.file.name)}` : null,
+        fileUrl: d.file ? `${publicOrigin(c)}${orgBase(c.get('org').slug)}/files/${d.file.id}/${encodeURIComponent(d.file.name)}` : null,
         externalUrl: d.url,
-        url: `${baseUrl(c)}${orgBase(c.get('org')!.slug)}/documents/${d.id}`,
+        url: `${publicOrigin(c)}${orgBase(c.get('org').slug)}/documents/${d.id}`,
       })),
   },
   {
@@ -72,25 +59,25 @@ export const DATASETS: Dataset[] = [
     titleKey: 'ds.questions',
     columns: ['id', 'askerName', 'question', 'answer', 'askedAt', 'answeredAt'],
     load: async (c) =>
-      (await listPublishedQuestions(c.get('deps').db, c.get('org')!.id, 5000)).map((q) => ({ id: q.id, askerName: q.askerName, question: q.question, answer: q.answerMd, askedAt: q.createdAt, answeredAt: q.answeredAt })),
+      (await listPublishedQuestions(c.get('deps').db, c.get('org').id, 5000)).map((q) => ({ id: q.id, askerName: q.askerName, question: q.question, answer: q.answerMd, askedAt: q.createdAt, answeredAt: q.answeredAt })),
   },
   {
     id: 'executives',
     titleKey: 'ds.executives',
     columns: ['id', 'name', 'position', 'branch', 'phone', 'email'],
-    load: async (c) => (await listExecutives(c.get('deps').db, c.get('org')!.id)).map((e) => ({ id: e.id, name: e.name, position: e.position, branch: e.branch, phone: e.phone, email: e.email })),
+    load: async (c) => (await listExecutives(c.get('deps').db, c.get('org').id)).map((e) => ({ id: e.id, name: e.name, position: e.position, branch: e.branch, phone: e.phone, email: e.email })),
   },
   {
     id: 'units',
     titleKey: 'ds.units',
     columns: ['id', 'nameTh', 'nameEn', 'kind'],
-    load: async (c) => (await listUnitsOf(c.get('deps').db, c.get('org')!.id)).map((u) => ({ id: u.id, nameTh: u.nameTh, nameEn: u.nameEn, kind: u.kind })),
+    load: async (c) => (await listUnitsOf(c.get('deps').db, c.get('org').id)).map((u) => ({ id: u.id, nameTh: u.nameTh, nameEn: u.nameEn, kind: u.kind })),
   },
 ]
 
-function openApi(c: AppContext) {
-  const org = c.get('org')!
-  const base = `${baseUrl(c)}${orgBase(org.slug)}`
+function openApi(c: OrgContext) {
+  const org = c.get('org')
+  const base = `${publicOrigin(c)}${orgBase(org.slug)}`
   const paths: Record<string, unknown> = {}
   for (const d of DATASETS) {
     const props = Object.fromEntries(d.columns.map((k) => [k, { type: ['string', 'integer', 'null'] }]))
@@ -121,9 +108,9 @@ function openApi(c: AppContext) {
   return { openapi: '3.1.0', info: { title: `${org.nameTh} — Open data API`, version: '1.0.0', description: 'ข้อมูลสาธารณะของหน่วยงาน (อ่านอย่างเดียว ไม่ต้องยืนยันตัวตน)' }, servers: [{ url: base }], paths }
 }
 
-function dcat(c: AppContext) {
-  const org = c.get('org')!
-  const base = `${baseUrl(c)}${orgBase(org.slug)}`
+function dcat(c: OrgContext) {
+  const org = c.get('org')
+  const base = `${publicOrigin(c)}${orgBase(org.slug)}`
   return {
     '@context': { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', foaf: 'http://xmlns.com/foaf/0.1/' },
     '@id': `${base}/api/dcat.json`,
@@ -149,12 +136,12 @@ function dcat(c: AppContext) {
   }
 }
 
-function feed(c: AppContext, kind: 'rss' | 'atom') {
+function feed(c: OrgContext, kind: 'rss' | 'atom') {
   return publicResponse(
     c,
     async () => {
-      const org = c.get('org')!
-      const base = `${baseUrl(c)}${orgBase(org.slug)}`
+      const org = c.get('org')
+      const base = `${publicOrigin(c)}${orgBase(org.slug)}`
       const posts = await listPublishedPosts(c.get('deps').db, org.id, { limit: 50 })
       const updated = (posts[0]?.publishAt ?? new Date(0)).toISOString()
       if (kind === 'rss') {
@@ -172,11 +159,11 @@ function feed(c: AppContext, kind: 'rss' | 'atom') {
   )
 }
 
-const flatMenu = (nodes: MenuNode[]): MenuNode[] => nodes.flatMap((n) => [n, ...flatMenu(n.children ?? [])])
+const flatMenu = (nodes: readonly PublicMenuDef[]): PublicMenuDef[] => nodes.flatMap((n) => [n, ...flatMenu(n.children ?? [])])
 
 export function openDataRoutes() {
-  const app = new Hono<AppEnv>()
-  const json = (c: AppContext, body: () => Promise<unknown>, type = 'application/json; charset=UTF-8') =>
+  const app = new Hono<OrgEnv>()
+  const json = (c: OrgContext, body: () => Promise<unknown>, type = 'application/json; charset=UTF-8') =>
     publicResponse(c, async () => JSON.stringify(await body()), { type }).then((r) => {
       r.headers.set('Access-Control-Allow-Origin', '*')
       return r
@@ -186,7 +173,7 @@ export function openDataRoutes() {
     app.get(`/api/${d.id}.json`, (c) => json(c, async () => ({ dataset: d.id, title: pt('th', d.titleKey), data: await d.load(c) })))
     app.get(`/data/${d.id}.csv`, async (c) => {
       const r = await publicResponse(c, async () => toCsv(await d.load(c), d.columns), { type: 'text/csv; charset=UTF-8' })
-      r.headers.set('Content-Disposition', `attachment; filename="${c.get('org')!.slug}-${d.id}.csv"`)
+      r.headers.set('Content-Disposition', `attachment; filename="${c.get('org').slug}-${d.id}.csv"`)
       return r
     })
   }
@@ -197,7 +184,7 @@ export function openDataRoutes() {
 
   app.get('/opendata', (c) =>
     publicPage(c, (ctx) => {
-      const base = orgBase(ctx.org!.slug)
+      const base = orgBase(ctx.org.slug)
       return (
         <PublicLayout ctx={ctx} title={pt(ctx.lang, 'opendata.title')}>
           <h1>{pt(ctx.lang, 'opendata.title')}</h1>
@@ -235,12 +222,12 @@ export function openDataRoutes() {
 
   app.get('/sitemap', (c) =>
     publicPage(c, (ctx) => {
-      const base = orgBase(ctx.org!.slug)
-      const Tree = ({ nodes }: { nodes: MenuNode[] }) => (
+      const base = orgBase(ctx.org.slug)
+      const Tree = ({ nodes }: { nodes: readonly PublicMenuDef[] }) => (
         <ul>
           {nodes.map((n) => (
             <li>
-              <a href={base + n.path}>{pt(ctx.lang, n.key)}</a>
+              <a href={base + n.path}>{n.label[ctx.lang]}</a>
               {n.children && <Tree nodes={n.children} />}
             </li>
           ))}
@@ -249,7 +236,7 @@ export function openDataRoutes() {
       return (
         <PublicLayout ctx={ctx} title={pt(ctx.lang, 'sitemap.title')}>
           <h1>{pt(ctx.lang, 'sitemap.title')}</h1>
-          <Tree nodes={MENU} />
+          <Tree nodes={ctx.registry.publicMenu} />
           <h2>{pt(ctx.lang, 'sitemap.feeds')}</h2>
           <ul>
             <li><a href={`${base}/opendata`}>{pt(ctx.lang, 'feeds.openData')}</a></li>
@@ -265,12 +252,12 @@ export function openDataRoutes() {
     publicResponse(
       c,
       async () => {
-        const org = c.get('org')!
-        const base = `${baseUrl(c)}${orgBase(org.slug)}`
+        const org = c.get('org')
+        const base = `${publicOrigin(c)}${orgBase(org.slug)}`
         const db = c.get('deps').db
         const [posts, docs] = await Promise.all([listPublishedPosts(db, org.id, { limit: 5000 }), listPublishedDocuments(db, org.id)])
         const urls = [
-          ...flatMenu(MENU).map((n) => ({ loc: base + n.path, lastmod: null as Date | null })),
+          ...flatMenu(c.get('deps').registry.publicMenu).map((n) => ({ loc: base + n.path, lastmod: null as Date | null })),
           { loc: `${base}/sitemap`, lastmod: null },
           { loc: `${base}/opendata`, lastmod: null },
           ...posts.map((p) => ({ loc: `${base}/news/${p.id}`, lastmod: p.updatedAt })),

@@ -1,18 +1,19 @@
 import type { Child } from 'hono/jsx'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../../platform/http/context.js'
+import type { OrgContext, OrgEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { f, parseForm, type FormErrors, type FormValues } from '../../platform/http/forms.js'
 import { AppError } from '../../platform/http/errors.js'
 import { CsrfField } from '../../platform/ui/layout.js'
 import { ErrorSummary, TextArea, TextField } from '../../platform/ui/fields.js'
-import { flash, pageCtx, type PageCtx } from '../../platform/ui/page-context.js'
+import { flash, pageCtx, type OrgPageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import type { Unit } from '../../platform/orgs/orgs.schema.js'
 import { t as platformT } from '../../platform/i18n/messages.js'
-import { ABOUT_PAGES, MENU, POLICY_PAGES, orgBase, trailTo } from './menu.js'
+import { ABOUT_PAGES, POLICY_PAGES, trailTo } from './menu.js'
+import { orgBase, publicMenuNode } from '../../platform/ui/menu.js'
 import { pt } from './portal.i18n.js'
 import { DOC_CATEGORIES, POST_CATEGORIES, type DocCategory, type PortalProfile, type PostCategory } from './portal.schema.js'
 import {
@@ -28,19 +29,21 @@ import {
   searchPublic,
   type FileMeta,
 } from './portal.service.js'
-import { Markdown, PublicLayout, dateText, publicPage, sizeText } from './views.js'
+import { Markdown, dateText, sizeText } from '../../platform/ui/prose.js'
+import { PublicLayout } from '../../platform/ui/layout.js'
+import { publicPage } from '../../platform/http/page-cache.js'
 import { openDataRoutes } from './portal.api.js'
 
 const fileHref = (slug: string, f: FileMeta) => `${orgBase(slug)}/files/${f.id}/${encodeURIComponent(f.name)}`
 
-const PostList = (p: { ctx: PageCtx; posts: { id: string; title: string; publishAt: Date; category: PostCategory }[]; showCategory?: boolean }) =>
+const PostList = (p: { ctx: OrgPageCtx; posts: { id: string; title: string; publishAt: Date; category: PostCategory }[]; showCategory?: boolean }) =>
   p.posts.length === 0 ? (
     <p>{pt(p.ctx.lang, 'news.empty')}</p>
   ) : (
     <ul class="item-list">
       {p.posts.map((x) => (
         <li>
-          <a href={`${orgBase(p.ctx.org!.slug)}/news/${x.id}`}>{x.title}</a>
+          <a href={`${orgBase(p.ctx.org.slug)}/news/${x.id}`}>{x.title}</a>
           <span class="muted">
             {' '}
             {p.showCategory ? `${pt(p.ctx.lang, `cat.${x.category}`)} · ` : ''}
@@ -51,7 +54,7 @@ const PostList = (p: { ctx: PageCtx; posts: { id: string; title: string; publish
     </ul>
   )
 
-const UnitTree = (p: { ctx: PageCtx; units: Unit[] }) => {
+const UnitTree = (p: { ctx: OrgPageCtx; units: Unit[] }) => {
   const name = (u: Unit) => (p.ctx.lang === 'en' && u.nameEn ? u.nameEn : u.nameTh)
   const org = p.ctx.org!
   return (
@@ -76,11 +79,11 @@ const UnitTree = (p: { ctx: PageCtx; units: Unit[] }) => {
   )
 }
 
-const QuestionForm = (p: { ctx: PageCtx; values?: FormValues; errors?: FormErrors }) => (
+const QuestionForm = (p: { ctx: OrgPageCtx; values?: FormValues; errors?: FormErrors }) => (
   <section aria-labelledby="ask-title">
     <h2 id="ask-title">{pt(p.ctx.lang, 'qa.ask')}</h2>
     <ErrorSummary ctx={p.ctx} errors={p.errors} />
-    <form method="post" action={`${orgBase(p.ctx.org!.slug)}/qa`} novalidate>
+    <form method="post" action={`${orgBase(p.ctx.org.slug)}/qa`} novalidate>
       <CsrfField ctx={p.ctx} />
       <TextField name="askerName" label={pt(p.ctx.lang, 'qa.name')} values={p.values} errors={p.errors} required maxlength={100} autocomplete="nickname" />
       <TextArea name="question" label={pt(p.ctx.lang, 'qa.question')} hint={pt(p.ctx.lang, 'qa.privacy')} values={p.values} errors={p.errors} required />
@@ -108,9 +111,9 @@ const textPages: Record<(typeof ABOUT_PAGES)[number] | (typeof POLICY_PAGES)[num
 }
 
 export function publicRoutes() {
-  const app = new Hono<AppEnv>()
-  const db = (c: AppContext) => c.get('deps').db
-  const orgOf = (c: AppContext) => c.get('org')!
+  const app = new Hono<OrgEnv>()
+  const db = (c: OrgContext) => c.get('deps').db
+  const orgOf = (c: OrgContext) => c.get('org')
 
   app.get('/', (c) =>
     publicPage(c, async (ctx) => {
@@ -164,12 +167,12 @@ export function publicRoutes() {
   // About: the section page lists its children with the menu's labels.
   app.get('/about', (c) =>
     publicPage(c, (ctx) => {
-      const node = MENU.find((n) => n.path === '/about')!
+      const node = publicMenuNode(ctx.registry, '/about')!
       return (
-        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.about')} trail={trailTo(ctx.lang, ctx.org!.slug, { path: '/about' })!}>
+        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.about')} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: '/about' })!}>
           <h1>{pt(ctx.lang, 'menu.about')}</h1>
           <ul class="section-links">
-            {node.children!.map((n) => <li><a href={orgBase(ctx.org!.slug) + n.path}>{pt(ctx.lang, n.key)}</a></li>)}
+            {node.children!.map((n) => <li><a href={orgBase(ctx.org.slug) + n.path}>{n.label[ctx.lang]}</a></li>)}
           </ul>
         </PublicLayout>
       )
@@ -181,7 +184,7 @@ export function publicRoutes() {
       publicPage(c, async (ctx) => {
         const org = orgOf(c)
         const title = pt(ctx.lang, `about.${page}`)
-        const trail = trailTo(ctx.lang, org.slug, { path: path })!
+        const trail = trailTo(ctx.registry, ctx.lang, org.slug, { path: path })!
         const field = textPages[page]
         let body: Child
         if (field) {
@@ -251,10 +254,10 @@ export function publicRoutes() {
     publicPage(c, async (ctx) => {
       const posts = await listPublishedPosts(db(c), orgOf(c).id, { limit: 30 })
       return (
-        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.news')} trail={trailTo(ctx.lang, ctx.org!.slug, { path: '/news' })!}>
+        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.news')} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: '/news' })!}>
           <h1>{pt(ctx.lang, 'menu.news')}</h1>
           <ul class="section-links">
-            {POST_CATEGORIES.map((cat) => <li><a href={`${orgBase(ctx.org!.slug)}/news/c/${cat}`}>{pt(ctx.lang, `cat.${cat}`)}</a></li>)}
+            {POST_CATEGORIES.map((cat) => <li><a href={`${orgBase(ctx.org.slug)}/news/c/${cat}`}>{pt(ctx.lang, `cat.${cat}`)}</a></li>)}
           </ul>
           <h2>{pt(ctx.lang, 'news.all')}</h2>
           <PostList ctx={ctx} posts={posts} showCategory />
@@ -269,7 +272,7 @@ export function publicRoutes() {
       const posts = await listPublishedPosts(db(c), orgOf(c).id, { category: cat, limit: 300 })
       const title = pt(ctx.lang, `cat.${cat}`)
       return (
-        <PublicLayout ctx={ctx} title={title} trail={trailTo(ctx.lang, ctx.org!.slug, { path: `/news/c/${cat}` })!}>
+        <PublicLayout ctx={ctx} title={title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: `/news/c/${cat}` })!}>
           <h1>{title}</h1>
           <PostList ctx={ctx} posts={posts} />
         </PublicLayout>
@@ -280,7 +283,7 @@ export function publicRoutes() {
     const post = await getPublishedPost(db(c), orgOf(c).id, c.req.param('id'))
     if (!post) throw new AppError('not_found', 404)
     return publicPage(c, (ctx) => (
-      <PublicLayout ctx={ctx} title={post.title} trail={trailTo(ctx.lang, ctx.org!.slug, { post })!}>
+      <PublicLayout ctx={ctx} title={post.title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { post })!}>
         <article>
           <h1>{post.title}</h1>
           <p class="muted">
@@ -293,7 +296,7 @@ export function publicRoutes() {
               <ul>
                 {post.files.map((f) => (
                   <li>
-                    <a href={fileHref(ctx.org!.slug, f)}>{f.name}</a> <span class="muted">({sizeText(f.size)})</span>
+                    <a href={fileHref(ctx.org.slug, f)}>{f.name}</a> <span class="muted">({sizeText(f.size)})</span>
                   </li>
                 ))}
               </ul>
@@ -309,12 +312,12 @@ export function publicRoutes() {
     publicPage(c, async (ctx) => {
       const docs = await listPublishedDocuments(db(c), orgOf(c).id)
       return (
-        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.documents')} trail={trailTo(ctx.lang, ctx.org!.slug, { path: '/documents' })!}>
+        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'menu.documents')} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: '/documents' })!}>
           <h1>{pt(ctx.lang, 'menu.documents')}</h1>
           <ul class="section-links">
             {DOC_CATEGORIES.map((cat) => (
               <li>
-                <a href={`${orgBase(ctx.org!.slug)}/documents/c/${cat}`}>{pt(ctx.lang, `doc.${cat}`)}</a> <span class="muted">({docs.filter((d) => d.category === cat).length})</span>
+                <a href={`${orgBase(ctx.org.slug)}/documents/c/${cat}`}>{pt(ctx.lang, `doc.${cat}`)}</a> <span class="muted">({docs.filter((d) => d.category === cat).length})</span>
               </li>
             ))}
           </ul>
@@ -330,7 +333,7 @@ export function publicRoutes() {
       const years = [...new Set(docs.map((d) => d.fiscalYear))]
       const title = pt(ctx.lang, `doc.${cat}`)
       return (
-        <PublicLayout ctx={ctx} title={title} trail={trailTo(ctx.lang, ctx.org!.slug, { path: `/documents/c/${cat}` })!}>
+        <PublicLayout ctx={ctx} title={title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: `/documents/c/${cat}` })!}>
           <h1>{title}</h1>
           {docs.length === 0 && <p>{pt(ctx.lang, 'docs.empty')}</p>}
           {years.map((y) => (
@@ -341,7 +344,7 @@ export function publicRoutes() {
                   .filter((d) => d.fiscalYear === y)
                   .map((d) => (
                     <li>
-                      <a href={`${orgBase(ctx.org!.slug)}/documents/${d.id}`}>{d.title}</a>
+                      <a href={`${orgBase(ctx.org.slug)}/documents/${d.id}`}>{d.title}</a>
                     </li>
                   ))}
               </ul>
@@ -355,7 +358,7 @@ export function publicRoutes() {
     const doc = await getPublishedDocument(db(c), orgOf(c).id, c.req.param('id'))
     if (!doc) throw new AppError('not_found', 404)
     return publicPage(c, (ctx) => (
-      <PublicLayout ctx={ctx} title={doc.title} trail={trailTo(ctx.lang, ctx.org!.slug, { document: doc })!}>
+      <PublicLayout ctx={ctx} title={doc.title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { document: doc })!}>
         <article>
           <h1>{doc.title}</h1>
           <p class="muted">
@@ -365,7 +368,7 @@ export function publicRoutes() {
           <ul>
             {doc.file && (
               <li>
-                <a href={fileHref(ctx.org!.slug, doc.file)}>{pt(ctx.lang, 'docs.download', { name: doc.file.name })}</a> <span class="muted">({sizeText(doc.file.size)})</span>
+                <a href={fileHref(ctx.org.slug, doc.file)}>{pt(ctx.lang, 'docs.download', { name: doc.file.name })}</a> <span class="muted">({sizeText(doc.file.size)})</span>
               </li>
             )}
             {doc.url && (
@@ -380,7 +383,7 @@ export function publicRoutes() {
   })
 
   // Public files: only files marked public, served as downloads (images inline), never sniffed.
-  const serveFile = async (c: AppContext) => {
+  const serveFile = async (c: OrgContext) => {
     const file = await getPublicFile(db(c), orgOf(c).id, c.req.param('id') ?? '')
     if (!file) throw new AppError('not_found', 404)
     const etag = `"${file.sha256}"`
@@ -398,11 +401,11 @@ export function publicRoutes() {
   app.get('/files/:id/:name', serveFile)
 
   // Q&A board
-  const QaPage = async (c: AppContext, values?: FormValues, errors?: FormErrors) => {
+  const QaPage = async (c: OrgContext, values?: FormValues, errors?: FormErrors) => {
     const ctx = pageCtx(c)
     const qs = await listPublishedQuestions(db(c), orgOf(c).id)
     return (
-      <PublicLayout ctx={ctx} title={pt(ctx.lang, 'qa.title')} trail={trailTo(ctx.lang, ctx.org!.slug, { path: '/qa' })!}>
+      <PublicLayout ctx={ctx} title={pt(ctx.lang, 'qa.title')} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: '/qa' })!}>
         <h1>{pt(ctx.lang, 'qa.title')}</h1>
         <p>{pt(ctx.lang, 'qa.intro')}</p>
         {qs.length === 0 ? (
@@ -443,9 +446,9 @@ export function publicRoutes() {
     const q = (c.req.query('q') ?? '').trim().slice(0, 100)
     return publicPage(c, async (ctx) => {
       const hits = q ? await searchPublic(db(c), orgOf(c).id, q) : []
-      const base = orgBase(ctx.org!.slug)
+      const base = orgBase(ctx.org.slug)
       return (
-        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'search.title')} trail={trailTo(ctx.lang, ctx.org!.slug, { path: '/search' })!}>
+        <PublicLayout ctx={ctx} title={pt(ctx.lang, 'search.title')} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { path: '/search' })!}>
           <h1>{pt(ctx.lang, 'search.title')}</h1>
           <form method="get" action={`${base}/search`} role="search" class="search-form">
             <label for="q">{pt(ctx.lang, 'search.q')}</label>

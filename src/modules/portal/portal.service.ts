@@ -7,8 +7,8 @@ import { assertCan } from '../../platform/auth/permissions.js'
 import { AppError } from '../../platform/http/errors.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { files } from '../../platform/files/files.schema.js'
-import { invalidatePublicCache } from './cache.js'
-import { markdownToText } from './markdown.js'
+import { invalidatePublicCache } from '../../platform/http/page-cache.js'
+import { markdownToText } from '../../platform/ui/markdown.js'
 import {
   portalDocuments,
   portalExecutives,

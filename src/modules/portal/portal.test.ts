@@ -6,17 +6,7 @@ import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { inOrg } from '../../db/client.js'
 import { tinyPdf, tinyPng } from './demo.js'
 import { portalPosts } from './portal.schema.js'
-
-/** Sends a multipart form (with files) the way a browser does, CSRF token included. */
-async function postMultipart(t: TestApp, client: TestClient, path: string, fields: Record<string, string>, files: { field: string; name: string; data: Buffer; type: string }[] = [], csrfFrom?: string) {
-  const token = await client.csrfFrom(csrfFrom ?? path)
-  const fd = new FormData()
-  fd.append('_csrf', token)
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v)
-  for (const f of files) fd.append(f.field, new Blob([new Uint8Array(f.data)], { type: f.type }), f.name)
-  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  return t.app.request(path, { method: 'POST', body: fd, headers: { cookie, host: 'localhost' } })
-}
+import { postMultipart } from '../../../tests/support/multipart.js'
 
 describe('portal: staff publish, public reads', () => {
   let t: TestApp
@@ -40,7 +30,7 @@ describe('portal: staff publish, public reads', () => {
 
   let postId = ''
   it('an officer publishes an announcement with a PDF attachment; it shows on the public site', async () => {
-    const res = await postMultipart(t, staff, `${base}/admin/portal/posts`, { category: 'announcement', title: 'ประกาศผลการคัดเลือกผู้รับจ้าง', bodyMd: '**สำคัญ** รายละเอียดตามไฟล์แนบ', status: 'published', publishAt: '', fiscalYear: '2566', oitCodes: 'O20' }, [{ field: 'files', name: 'ผลการคัดเลือก.pdf', data: tinyPdf('result'), type: 'application/pdf' }], `${base}/admin/portal/posts/new`)
+    const res = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'announcement', title: 'ประกาศผลการคัดเลือกผู้รับจ้าง', bodyMd: '**สำคัญ** รายละเอียดตามไฟล์แนบ', status: 'published', publishAt: '', fiscalYear: '2566', oitCodes: 'O20' }, [{ field: 'files', name: 'ผลการคัดเลือก.pdf', bytes: tinyPdf('result'), type: 'application/pdf' }], { csrfFrom: `${base}/admin/portal/posts/new` })
     expect(res.status).toBe(303)
     postId = /posts\/([0-9a-f-]{36})\/edit/.exec(res.headers.get('location')!)![1]!
     const page = await visitor.get(`${base}/news/${postId}`)
@@ -62,7 +52,7 @@ describe('portal: staff publish, public reads', () => {
   })
 
   it('refuses a disguised upload (HTML named .pdf) and keeps the values', async () => {
-    const res = await postMultipart(t, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวทดสอบไฟล์ปลอม', bodyMd: '', status: 'published', publishAt: '', fiscalYear: '', oitCodes: '' }, [{ field: 'files', name: 'fake.pdf', data: Buffer.from('<html><script>alert(1)</script></html>'), type: 'application/pdf' }], `${base}/admin/portal/posts/new`)
+    const res = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวทดสอบไฟล์ปลอม', bodyMd: '', status: 'published', publishAt: '', fiscalYear: '', oitCodes: '' }, [{ field: 'files', name: 'fake.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'application/pdf' }], { csrfFrom: `${base}/admin/portal/posts/new` })
     expect(res.status).toBe(422)
     const html = await res.text()
     expect(html).toContain('fake.pdf ไม่ใช่ชนิดที่อนุญาต')
@@ -71,9 +61,9 @@ describe('portal: staff publish, public reads', () => {
 
   it('a scheduled post stays hidden until its time; drafts never show', async () => {
     const future = new Date(Date.now() + 3 * 86400_000 + 7 * 3600_000).toISOString().slice(0, 16)
-    const r1 = await postMultipart(t, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวตั้งเวลาล่วงหน้า', bodyMd: 'x', status: 'published', publishAt: future, fiscalYear: '', oitCodes: '' }, [], `${base}/admin/portal/posts/new`)
+    const r1 = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวตั้งเวลาล่วงหน้า', bodyMd: 'x', status: 'published', publishAt: future, fiscalYear: '', oitCodes: '' }, [], { csrfFrom: `${base}/admin/portal/posts/new` })
     expect(r1.status).toBe(303)
-    const r2 = await postMultipart(t, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวฉบับร่าง', bodyMd: 'x', status: 'draft', publishAt: '', fiscalYear: '', oitCodes: '' }, [], `${base}/admin/portal/posts/new`)
+    const r2 = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวฉบับร่าง', bodyMd: 'x', status: 'draft', publishAt: '', fiscalYear: '', oitCodes: '' }, [], { csrfFrom: `${base}/admin/portal/posts/new` })
     expect(r2.status).toBe(303)
     const scheduledId = /posts\/([0-9a-f-]{36})/.exec(r1.headers.get('location')!)![1]!
     const news = await (await visitor.get(`${base}/news`)).text()
@@ -82,18 +72,18 @@ describe('portal: staff publish, public reads', () => {
     expect((await visitor.get(`${base}/news/${scheduledId}`)).status).toBe(404)
     // Time passes: move the publish time into the past (as the clock would).
     await inOrg(t.deps.db, org.id, (tx) => tx.update(portalPosts).set({ publishAt: new Date(Date.now() - 1000) }).where(sql`id = ${scheduledId}`))
-    const { invalidatePublicCache } = await import('./cache.js')
+    const { invalidatePublicCache } = await import('../../platform/http/page-cache.js')
     invalidatePublicCache(org.id)
     expect((await visitor.get(`${base}/news/${scheduledId}`)).status).toBe(200)
   })
 
   it('documents carry fiscal year and category; the library lists them', async () => {
-    const res = await postMultipart(t, staff, `${base}/admin/portal/documents`, { category: 'plan', title: 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)', descriptionMd: 'แผนห้าปี', fiscalYear: '2566', url: '', status: 'published', oitCodes: 'O4' }, [{ field: 'file', name: 'plan.pdf', data: tinyPdf('plan'), type: 'application/pdf' }], `${base}/admin/portal/documents/new`)
+    const res = await postMultipart(t.app, staff, `${base}/admin/portal/documents`, { category: 'plan', title: 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)', descriptionMd: 'แผนห้าปี', fiscalYear: '2566', url: '', status: 'published', oitCodes: 'O4' }, [{ field: 'file', name: 'plan.pdf', bytes: tinyPdf('plan'), type: 'application/pdf' }], { csrfFrom: `${base}/admin/portal/documents/new` })
     expect(res.status).toBe(303)
     const list = await (await visitor.get(`${base}/documents/c/plan`)).text()
     expect(list).toContain('ปีงบประมาณ 2566')
     expect(list).toContain('แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)')
-    const missing = await postMultipart(t, staff, `${base}/admin/portal/documents`, { category: 'plan', title: 'ไม่มีไฟล์', descriptionMd: '', fiscalYear: '2566', url: '', status: 'published', oitCodes: 'X9' }, [], `${base}/admin/portal/documents/new`)
+    const missing = await postMultipart(t.app, staff, `${base}/admin/portal/documents`, { category: 'plan', title: 'ไม่มีไฟล์', descriptionMd: '', fiscalYear: '2566', url: '', status: 'published', oitCodes: 'X9' }, [], { csrfFrom: `${base}/admin/portal/documents/new` })
     expect(missing.status).toBe(422)
     const html = await missing.text()
     expect(html).toContain('รหัสข้อ OIT ต้องเป็นรูปแบบ')
@@ -102,7 +92,7 @@ describe('portal: staff publish, public reads', () => {
   it('about pages: profile Markdown, structure from units, executives with photos, contact', async () => {
     const r = await staff.post(`${base}/admin/portal/profile`, { historyMd: 'ก่อตั้งเมื่อ พ.ศ. 2542', visionMd: '', dutiesMd: '- รักษาความสะอาด', accessibilityMd: '', privacyMd: 'นโยบาย PDPA', cookiesMd: '', mapUrl: 'https://www.openstreetmap.org/', surveyUrl: '', social: 'Facebook | https://facebook.com/x' })
     expect(r.status).toBe(303)
-    const ex = await postMultipart(t, staff, `${base}/admin/portal/executives`, { name: 'นายทดสอบ ผู้บริหาร', position: 'นายกเทศมนตรี', branch: 'political', phone: '', email: '', sortOrder: '1' }, [{ field: 'photo', name: 'p.png', data: tinyPng(4, 5, [1, 2, 3]), type: 'image/png' }])
+    const ex = await postMultipart(t.app, staff, `${base}/admin/portal/executives`, { name: 'นายทดสอบ ผู้บริหาร', position: 'นายกเทศมนตรี', branch: 'political', phone: '', email: '', sortOrder: '1' }, [{ field: 'photo', name: 'p.png', bytes: tinyPng(4, 5, [1, 2, 3]), type: 'image/png' }])
     expect(ex.status).toBe(303)
     expect(await (await visitor.get(`${base}/about/history`)).text()).toContain('ก่อตั้งเมื่อ พ.ศ. 2542')
     expect(await (await visitor.get(`${base}/about/structure`)).text()).toContain('กองคลัง')

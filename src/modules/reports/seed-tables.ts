@@ -6,7 +6,7 @@ import type { CellTable } from './import-docx.js'
 // line, then one line per row; cells hold plain text or <p> paragraphs and <input> checkboxes.
 // Used by the tests and to check the demo data; not by the app.
 
-export const SEED_URL = new URL('../../../../shared/seed/000_4bdcb94dc186b1b1.txt', import.meta.url)
+export const SEED_URL = new URL('../../../demo/seed/phanomrung-2566-report.txt', import.meta.url)
 
 export function readSeed(): string {
   return readFileSync(SEED_URL, 'utf8')

@@ -1,13 +1,14 @@
+import type { Child } from 'hono/jsx'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import QRCode from 'qrcode'
 import type { AppContext, AppEnv } from '../http/context.js'
 import { ctxOf } from '../http/context.js'
-import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
+import { f, parseForm, readForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { isSecureRequest } from '../http/middleware.js'
 import { t } from '../i18n/messages.js'
-import { Layout, CsrfField } from '../ui/layout.js'
+import { Layout, CsrfField, PlatformLayout, StaffLayout } from '../ui/layout.js'
 import { ErrorSummary, TextField } from '../ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
@@ -29,6 +30,7 @@ import { MIN_PASSWORD_LENGTH } from './passwords.js'
 import { totpUri } from './totp.js'
 import { AppError } from '../http/errors.js'
 import { rateLimit } from '../http/rate-limit.js'
+import { publicOrigin } from '../http/urls.js'
 
 /** '/o/<slug>' for an agency, '' for the platform. */
 function base(c: AppContext): string {
@@ -40,9 +42,6 @@ function safeNext(next: string | undefined, fallback: string): string {
 }
 function staffHome(c: AppContext): string {
   return c.get('org') ? `${base(c)}/admin` : '/admin'
-}
-export function publicBaseUrl(c: AppContext): string {
-  return c.get('deps').config.publicUrl ?? new URL(c.req.url).origin
 }
 
 const SignInInput = z.object({ email: f.email(), password: z.string().min(1).max(1000), next: z.string().max(500).optional() })
@@ -177,7 +176,7 @@ export function authRoutes() {
       orgId: org?.id ?? null,
       orgName: org?.nameTh ?? t(c.get('lang'), 'app.name'),
       email: form.data.email,
-      baseUrl: publicBaseUrl(c) + base(c),
+      baseUrl: publicOrigin(c) + base(c),
       lang: c.get('lang'),
       requestId: c.get('requestId'),
     })
@@ -204,11 +203,22 @@ export function authRoutes() {
   return app
 }
 
+const AccountArea = (p: { area: 'staff' | 'platform'; ctx: PageCtx; title: string; children?: Child }) =>
+  p.area === 'staff' ? (
+    <StaffLayout ctx={p.ctx} title={p.title}>
+      {p.children}
+    </StaffLayout>
+  ) : (
+    <PlatformLayout ctx={p.ctx} title={p.title}>
+      {p.children}
+    </PlatformLayout>
+  )
+
 const AccountPage = async (p: { ctx: PageCtx; enabled: boolean; secret: string | null; errors?: FormErrors; required: boolean; area: 'staff' | 'platform'; action: string }) => {
   const lang = p.ctx.lang
   const qr = p.secret ? await QRCode.toDataURL(totpUri(p.secret, 'Prongsai', p.ctx.actor?.email ?? ''), { margin: 1, width: 200 }) : null
   return (
-    <Layout ctx={p.ctx} title={t(lang, 'account.title')} area={p.area}>
+    <AccountArea area={p.area} ctx={p.ctx} title={t(lang, 'account.title')}>
       <h1>{t(lang, 'account.title')}</h1>
       {p.required && (
         <p class="error-summary" role="alert">
@@ -258,7 +268,7 @@ const AccountPage = async (p: { ctx: PageCtx; enabled: boolean; secret: string |
         <input type="hidden" name="op" value="sign-out-everywhere" />
         <button type="submit" class="danger">{t(lang, 'account.signOutEverywhere')}</button>
       </form>
-    </Layout>
+    </AccountArea>
   )
 }
 
@@ -273,8 +283,8 @@ export function accountHandlers(area: 'staff' | 'platform') {
   const post = async (c: AppContext) => {
     const ctx = ctxOf(c)
     const lang = ctx.lang
-    const body = await c.req.parseBody()
-    const op = String(body.op ?? '')
+    const { values } = await readForm(c)
+    const op = String(values.op ?? '')
     if (op === 'password') {
       const form = await parseForm(c, PasswordPair.and(z.object({ current: z.string().min(1).max(1000) })), {
         current: t(lang, 'account.currentPassword'),
@@ -287,7 +297,7 @@ export function accountHandlers(area: 'staff' | 'platform') {
     } else if (op === 'totp-begin') {
       await beginTotpEnrolment(ctx)
     } else if (op === 'totp-confirm') {
-      if (!(await confirmTotpEnrolment(ctx, String(body.code ?? '').trim()))) return show(c, { code: t(lang, 'login.totpFailed') }, 422)
+      if (!(await confirmTotpEnrolment(ctx, String(values.code ?? '').trim()))) return show(c, { code: t(lang, 'login.totpFailed') }, 422)
       flash(c, t(lang, 'account.totpEnabled'))
     } else if (op === 'totp-disable') {
       await disableTotp(ctx)

@@ -2,8 +2,8 @@ import { pgTable, uuid, text, integer, boolean, timestamp, customType, primaryKe
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 
-export const ROLES = ['platform_admin', 'agency_admin', 'executive', 'officer', 'complaints_officer', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+/** A role id (roles are data: declared in the manifests, stored in the `roles` table). */
+export type Role = string
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),

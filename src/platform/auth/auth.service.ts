@@ -212,7 +212,7 @@ export async function inviteUser(
       orgId,
       to: email,
       subject: t(ctx.lang, 'invite.mailSubject', { org: input.orgName }),
-      text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: t(ctx.lang, `role.${input.role}`), link: `${input.baseUrl}/invite/${token}` }),
+      text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: ctx.deps.registry.roleLabel(input.role, ctx.lang), link: `${input.baseUrl}/invite/${token}` }),
     })
     await appendAudit(tx, { orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'user.invite', entityType: 'user', entityId: u.id, requestId: ctx.requestId, details: { email, role: input.role } })
     return { userId: u.id }

@@ -23,7 +23,7 @@ export async function createSession(tx: Tx, user: { id: string; orgId: string | 
 export type ResolvedSession = { sessionId: string; actor: Actor; secondFactorPending: boolean }
 
 /** Cookie token → session → user (read inside the user's agency, under RLS). Sliding expiry. */
-export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Db, token: string, permissionsOf: (role: string) => ReadonlySet<string>): Promise<ResolvedSession | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
   const id = sha256Hex(token)
   const [s] = await db.select().from(sessions).where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)))
@@ -45,6 +45,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
         displayName: u.displayName,
         email: u.email,
         unitIds: unitRows.map((r) => r.unitId),
+        permissions: permissionsOf(u.role),
       },
     }
   })

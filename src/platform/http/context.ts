@@ -1,53 +1,39 @@
-import type { Context } from 'hono'
-import type { Logger } from 'pino'
-import type { Config } from '../../config.js'
-import type { Db } from '../../db/client.js'
-import type { Lang } from '../i18n/i18n.js'
-import type { Actor } from '../auth/permissions.js'
 import type { Org } from '../orgs/orgs.schema.js'
-import type { MasterKeys } from '../crypto/index.js'
+import type { AnyContext, AppContext, OrgAreaContext, OrgContext, OrgUseCaseCtx, StaffContext, StaffUseCaseCtx, UseCaseCtx } from '../module/manifest.js'
 
-export type AppDeps = {
-  db: Db
-  config: Config
-  log: Logger
-  /** HMAC key for CSRF tokens and similar; from APP_SECRET or a generated file. */
-  appSecret: string
-  masterKeys: MasterKeys
-}
+// The request context types live with the other contract types (platform/module/manifest.ts);
+// this file re-exports them for routes and holds the helpers that read a context.
+export type {
+  AppDeps,
+  AppEnv,
+  OrgEnv,
+  StaffEnv,
+  PlatformEnv,
+  AppContext,
+  OrgContext,
+  StaffContext,
+  PlatformContext,
+  AnyContext,
+  OrgAreaContext,
+  UseCaseCtx,
+  OrgUseCaseCtx,
+  StaffUseCaseCtx,
+} from '../module/manifest.js'
 
-export type AppEnv = {
-  Variables: {
-    deps: AppDeps
-    requestId: string
-    lang: Lang
-    org: Org | null
-    actor: Actor | null
-    sessionId: string | null
-    secondFactorPending: boolean
-    csrfSeed: string | undefined
-  }
-}
-export type AppContext = Context<AppEnv>
-
-/** What a use case needs: who acts, for which agency, with which database. */
-export type UseCaseCtx = {
-  deps: AppDeps
-  db: Db
-  orgId: string | null
-  actor: Actor | null
-  requestId: string
-  lang: Lang
-}
-
-export function ctxOf(c: AppContext): UseCaseCtx {
-  const deps = c.get('deps')
+export function ctxOf(c: StaffContext): StaffUseCaseCtx
+export function ctxOf(c: OrgContext): OrgUseCaseCtx
+export function ctxOf(c: AnyContext): UseCaseCtx
+export function ctxOf(c: AnyContext): UseCaseCtx {
+  const x = c as AppContext
+  const deps = x.get('deps')
   return {
     deps,
     db: deps.db,
-    orgId: c.get('org')?.id ?? null,
-    actor: c.get('actor'),
-    requestId: c.get('requestId'),
-    lang: c.get('lang'),
+    orgId: x.get('org')?.id ?? null,
+    actor: x.get('actor'),
+    requestId: x.get('requestId'),
+    lang: x.get('lang'),
   }
 }
+/** The agency of an agency route, whichever area it is in. */
+export const orgOf = (c: OrgAreaContext): Org => (c as OrgContext).get('org')

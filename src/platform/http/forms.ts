@@ -1,12 +1,28 @@
 import { z } from 'zod'
-import type { AppContext } from './context.js'
-import { CSRF_FIELD } from './middleware.js'
+import type { Context } from 'hono'
+import { AppError, InputError } from './errors.js'
+import { readBody, type FormValues } from './body.js'
+import { CSRF_FIELD } from './csrf.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
+import { checkFile, EVIDENCE_TYPES, MAX_FILE_BYTES } from '../files/files.service.js'
+import { render } from '../ui/render.js'
 
-export type FormValues = Record<string, string | string[]>
+// The one bad-input path of the app: every form is read by `parseForm` (or `formAction`, which
+// wraps it). Bad input — a field, a refused file, or an InputError/AppError thrown by the use case —
+// re-renders the same form with status 422 (409 for conflicts), an error summary that takes focus,
+// inline errors and every value kept.
+
+export type { FormValues }
 export type FormErrors = Record<string, string>
-export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues }
+/** A file that passed its rule: bytes, the type detected from its content, the name as sent. */
+export type CheckedFile = { name: string; bytes: Uint8Array; contentType: string; size: number }
+export type FileRule = { maxBytes?: number; types?: Readonly<Record<string, string>>; required?: boolean; max?: number }
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues; files: Record<string, CheckedFile[]> }
+  | { ok: false; errors: FormErrors; values: FormValues }
+/** What a form view needs to show itself again. */
+export type FormState = { values?: FormValues | undefined; errors?: FormErrors | undefined }
 
 // Field builders: HTML forms send '' for an empty field, so optional fields map '' to undefined.
 export const f = {
@@ -44,7 +60,7 @@ export function validate<S extends z.ZodType>(
   schema: S,
   values: FormValues,
   opts: { lang: Lang; labels: Record<string, string> },
-): FormResult<z.infer<S>> {
+): { ok: true; data: z.infer<S>; values: FormValues } | { ok: false; errors: FormErrors; values: FormValues } {
   const r = schema.safeParse(values)
   if (r.success) return { ok: true, data: r.data, values }
   const errors: FormErrors = {}
@@ -56,25 +72,88 @@ export function validate<S extends z.ZodType>(
   return { ok: false, errors, values }
 }
 
-/** Reads a urlencoded or multipart body into strings (files are returned separately). */
-export async function readForm(c: AppContext): Promise<{ values: FormValues; files: Record<string, File[]> }> {
-  const body = await c.req.parseBody({ all: true })
-  const values: FormValues = {}
-  const files: Record<string, File[]> = {}
-  for (const [k, v] of Object.entries(body)) {
-    if (k === CSRF_FIELD) continue
-    const arr = Array.isArray(v) ? v : [v]
-    // PostgreSQL text cannot hold NUL; it is never meaningful in a form, so it is dropped here
-    // once for every module rather than surfacing as a database error.
-    const strings = arr.filter((x): x is string => typeof x === 'string').map((x) => x.replaceAll('\u0000', ''))
-    const fs = arr.filter((x): x is File => typeof x === 'object' && x !== null && 'arrayBuffer' in x && (x as File).size > 0)
-    if (fs.length) files[k] = fs
-    if (strings.length) values[k] = strings.length === 1 && !k.endsWith('[]') ? strings[0]! : strings
-  }
-  return { values, files }
+/** The submitted values and (unchecked) files, without the CSRF token. */
+export async function readForm(c: Context): Promise<{ values: FormValues; files: Record<string, File[]> }> {
+  const body = await readBody(c)
+  const { [CSRF_FIELD]: _token, ...values } = body.values
+  return { values, files: body.files }
 }
 
-export async function parseForm<S extends z.ZodType>(c: AppContext, schema: S, labels: Record<string, string>): Promise<FormResult<z.infer<S>>> {
+async function checkFiles(c: Context, rules: Record<string, FileRule>, labels: Record<string, string>, errors: FormErrors): Promise<Record<string, CheckedFile[]>> {
+  const lang = c.get('lang') as Lang
+  const body = await readBody(c)
+  const out: Record<string, CheckedFile[]> = {}
+  for (const r of body.refused) {
+    const max = Math.round((rules[r.field]?.maxBytes ?? MAX_FILE_BYTES) / 1024 / 1024)
+    errors[r.field] ??= t(lang, 'v.fileTooLarge', { name: r.name, max })
+  }
+  for (const [field, rule] of Object.entries(rules)) {
+    const list = body.files[field] ?? []
+    if (rule.required && !list.length && !errors[field]) errors[field] = t(lang, 'v.fileRequired', { field: labels[field] ?? field })
+    if (rule.max !== undefined && list.length > rule.max) errors[field] ??= t(lang, 'v.fileTooMany', { field: labels[field] ?? field, max: rule.max })
+    for (const file of list) {
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      try {
+        const contentType = await checkFile({ name: file.name, bytes, allowed: rule.types ?? EVIDENCE_TYPES, maxBytes: rule.maxBytes ?? MAX_FILE_BYTES })
+        ;(out[field] ??= []).push({ name: file.name, bytes, contentType, size: bytes.byteLength })
+      } catch (e) {
+        if (!(e instanceof AppError) || !e.detail) throw e
+        errors[field] ??= e.detail[lang]
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * Reads and validates a submitted form: text fields against the schema, files against their rules
+ * (size, type detected from the content). Every problem at once, Thai messages, values kept.
+ */
+export async function parseForm<S extends z.ZodType>(c: Context, schema: S, labels: Record<string, string>, fileRules: Record<string, FileRule> = {}): Promise<FormResult<z.infer<S>>> {
   const { values } = await readForm(c)
-  return validate(schema, values, { lang: c.get('lang'), labels })
+  const lang = c.get('lang') as Lang
+  const r = validate(schema, values, { lang, labels })
+  const errors: FormErrors = r.ok ? {} : { ...r.errors }
+  const files = await checkFiles(c, fileRules, labels, errors)
+  if (!r.ok || Object.keys(errors).length) {
+    c.set('formFailed', true)
+    return { ok: false, errors, values }
+  }
+  return { ok: true, data: r.data, values, files }
+}
+
+/** Use-case errors as form errors in the user's language (`_form` when not about one field). */
+export function formErrorsOf(e: unknown, lang: Lang): { errors: FormErrors; status: 409 | 413 | 415 | 422 } | null {
+  if (e instanceof InputError) return { errors: Object.fromEntries(Object.entries(e.errors).map(([k, v]) => [k, v[lang]])), status: e.status }
+  if (e instanceof AppError && e.detail && (e.status === 409 || e.status === 413 || e.status === 415 || e.status === 422)) return { errors: { _form: e.detail[lang] }, status: e.status }
+  return null
+}
+
+type Renderable = { toString(): string | Promise<string> }
+
+/**
+ * The whole bad-input path of a form POST: parse and validate, then `submit`; when either finds a
+ * problem, `view` renders the same form with its values and errors (422, or the status the use
+ * case chose, e.g. 409). `view` is the same function the GET route renders the form with.
+ */
+export async function formAction<S extends z.ZodType>(
+  c: Context,
+  opts: {
+    schema: S
+    labels: Record<string, string>
+    files?: Record<string, FileRule>
+    view: (state: FormState) => Renderable | Promise<Renderable>
+    submit: (data: z.infer<S>, files: Record<string, CheckedFile[]>, values: FormValues) => Promise<Response>
+  },
+): Promise<Response> {
+  const form = await parseForm(c, opts.schema, opts.labels, opts.files)
+  if (!form.ok) return render(c, await opts.view({ values: form.values, errors: form.errors }), 422)
+  try {
+    return await opts.submit(form.data, form.files, form.values)
+  } catch (e) {
+    const failed = formErrorsOf(e, c.get('lang') as Lang)
+    if (!failed) throw e
+    c.set('formFailed', true)
+    return render(c, await opts.view({ values: form.values, errors: failed.errors }), failed.status)
+  }
 }

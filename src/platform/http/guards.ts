@@ -1,16 +1,17 @@
 import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from './context.js'
+import type { AppEnv, StaffEnv } from './context.js'
 import { AppError } from './errors.js'
-import { can, type Permission } from '../auth/permissions.js'
+import { can, type Actor, type Permission } from '../auth/permissions.js'
 import { actorHasTotp } from '../auth/auth.service.js'
+import type { Org } from '../orgs/orgs.schema.js'
 
 /**
  * Staff area of an agency: a signed-in member of this agency who has passed the second factor
  * (and enrolled in it, when the agency requires it for admins). Anonymous users go to sign-in.
  */
-export const requireAgencyStaff = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const org = c.get('org')
-  const actor = c.get('actor')
+export const requireAgencyStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) => {
+  const org = c.get('org') as Org | null
+  const actor = c.get('actor') as Actor | null
   if (!org) throw new AppError('not_found', 404)
   if (!actor || c.get('secondFactorPending')) {
     if (actor && c.get('secondFactorPending')) return c.redirect(`/o/${org.slug}/login/totp`, 303)
@@ -36,7 +37,10 @@ export const requirePlatformAdmin = (): MiddlewareHandler<AppEnv> => async (c, n
 }
 
 /** Route-level check; use cases check again (defence in depth, and for the JSON API). */
-export const requirePermission = (permission: Permission): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!can(c.get('actor'), permission)) throw new AppError(c.get('actor') ? 'forbidden' : 'unauthorized', c.get('actor') ? 403 : 401)
-  await next()
-}
+export const requirePermission =
+  (permission: Permission): MiddlewareHandler =>
+  async (c, next) => {
+    const actor = c.get('actor') as Actor | null
+    if (!can(actor, permission)) throw new AppError(actor ? 'forbidden' : 'unauthorized', actor ? 403 : 401)
+    await next()
+  }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { eq } from 'drizzle-orm'
 import type { AppDeps, AppEnv } from './context.js'
@@ -7,7 +7,6 @@ import { pickLang } from '../i18n/i18n.js'
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js'
 import { orgs, type Org } from '../orgs/orgs.schema.js'
 import { AppError } from './errors.js'
-import { hmacSha256, timingSafeEqualStr, randomToken } from '../crypto/index.js'
 
 export function provideDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -19,6 +18,7 @@ export function provideDeps(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('actor', null)
     c.set('sessionId', null)
     c.set('secondFactorPending', false)
+    c.set('formFailed', false)
     c.header('X-Request-Id', requestId)
     const started = performance.now()
     await next()
@@ -100,7 +100,7 @@ export const resolveOrg = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
   if (token) {
-    const s = await resolveSession(c.get('deps').db, token)
+    const s = await resolveSession(c.get('deps').db, token, c.get('deps').registry.permissionsOf)
     if (s) {
       c.set('actor', s.actor)
       c.set('sessionId', s.sessionId)
@@ -110,47 +110,8 @@ export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next()
 }
 
-export function isSecureRequest(c: Parameters<MiddlewareHandler<AppEnv>>[0]): boolean {
+export function isSecureRequest(c: Context): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true
-  return c.get('deps').config.trustProxy && c.req.header('x-forwarded-proto') === 'https'
+  return (c.get('deps') as AppDeps).config.trustProxy && c.req.header('x-forwarded-proto') === 'https'
 }
 
-export const CSRF_COOKIE = 'psai_csrf'
-export const CSRF_FIELD = '_csrf'
-
-/** The form token for this browser (signed double-submit cookie); sets the cookie on first use. */
-export function csrfToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  let seed = c.get('csrfSeed') ?? getCookie(c, CSRF_COOKIE)
-  if (!seed || !/^[A-Za-z0-9_-]{32,64}$/.test(seed)) {
-    seed = randomToken(32)
-    setCookie(c, CSRF_COOKIE, seed, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecureRequest(c) })
-  }
-  c.set('csrfSeed', seed) // several forms on one page share the new cookie
-  return hmacSha256(c.get('deps').appSecret, `csrf:${seed}`)
-}
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-
-/** Every state-changing request must carry the token of this browser's cookie and come from our origin. */
-export const csrf = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  if (!UNSAFE.has(c.req.method)) return next()
-  const origin = c.req.header('origin')
-  if (origin && origin !== 'null') {
-    const host = c.req.header('x-forwarded-host') && c.get('deps').config.trustProxy ? c.req.header('x-forwarded-host') : c.req.header('host')
-    if (new URL(origin).host !== host) throw new AppError('csrf', 403)
-  }
-  const seed = getCookie(c, CSRF_COOKIE)
-  let sent = c.req.header('x-csrf-token')
-  if (!sent) {
-    const type = c.req.header('content-type') ?? ''
-    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-      const body = await c.req.parseBody({ all: true })
-      const v = body[CSRF_FIELD]
-      sent = typeof v === 'string' ? v : undefined
-    }
-  }
-  if (!seed || !sent || !timingSafeEqualStr(sent, hmacSha256(c.get('deps').appSecret, `csrf:${seed}`))) {
-    throw new AppError('csrf', 403)
-  }
-  await next()
-}

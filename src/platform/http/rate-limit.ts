@@ -1,12 +1,12 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import type { AppContext, AppEnv } from './context.js'
+import type { AppDeps, AppEnv } from './context.js'
 import { AppError } from './errors.js'
 import { hmacSha256 } from '../crypto/index.js'
 
 /** The client address: the first X-Forwarded-For hop behind a trusted proxy, else the socket peer. */
-export function clientAddress(c: AppContext): string {
-  if (c.get('deps').config.trustProxy) {
+export function clientAddress(c: Context): string {
+  if ((c.get('deps') as AppDeps).config.trustProxy) {
     const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (fwd) return fwd
   }

@@ -23,3 +23,8 @@ export function pickLang(...candidates: (string | null | undefined)[]): Lang {
   for (const c of candidates) if (c === 'th' || c === 'en') return c
   return 'th'
 }
+
+/** One key of a catalogue in every language (for manifests, which hold texts for all languages). */
+export function localized<K extends string>(tr: (lang: Lang, key: K, params?: Params) => string, key: K): Record<Lang, string> {
+  return { th: tr('th', key), en: tr('en', key) }
+}

@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { desc } from 'drizzle-orm'
-import type { AppContext, AppEnv } from '../http/context.js'
+import type { PlatformContext, PlatformEnv } from '../http/context.js'
 import { ctxOf } from '../http/context.js'
 import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { requirePlatformAdmin } from '../http/guards.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
-import { Layout, CsrfField } from '../ui/layout.js'
+import { CsrfField, PlatformLayout } from '../ui/layout.js'
 import { ErrorSummary, SelectField, TableWrap, TextField } from '../ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
@@ -43,7 +43,7 @@ const OrgsPage = (p: { ctx: PageCtx; orgs: Org[]; values?: FormValues; errors?: 
   const lang = p.ctx.lang
   const L = orgLabels(lang)
   return (
-    <Layout ctx={p.ctx} title={t(lang, 'platform.orgs')} area="platform">
+    <PlatformLayout ctx={p.ctx} title={t(lang, 'platform.orgs')}>
       <h1>{t(lang, 'platform.orgs')}</h1>
       <TableWrap label={t(lang, 'platform.orgs')}>
         <table>
@@ -84,15 +84,15 @@ const OrgsPage = (p: { ctx: PageCtx; orgs: Org[]; values?: FormValues; errors?: 
         <TextField name="subdistrict" label={L.subdistrict} values={p.values} errors={p.errors} />
         <button type="submit">{t(lang, 'form.save')}</button>
       </form>
-    </Layout>
+    </PlatformLayout>
   )
 }
 
 /** The platform admin area: agencies, outbox, platform audit log, own account. */
 export function platformRoutes() {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<PlatformEnv>()
   app.use('*', requirePlatformAdmin())
-  const db = (c: AppContext) => c.get('deps').db
+  const db = (c: PlatformContext) => c.get('deps').db
 
   app.get('/', async (c) => render(c, <OrgsPage ctx={pageCtx(c)} orgs={await listOrgs(db(c))} />))
   app.post('/orgs', async (c) => {
@@ -112,7 +112,7 @@ export function platformRoutes() {
     const mails = await inOrg(db(c), null, (tx) => tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100))
     return render(
       c,
-      <Layout ctx={ctx} title={t(lang, 'platform.outbox')} area="platform">
+      <PlatformLayout ctx={ctx} title={t(lang, 'platform.outbox')}>
         <h1>{t(lang, 'platform.outbox')}</h1>
         <p>{t(lang, 'platform.outboxIntro')}</p>
         {mails.length === 0 ? (
@@ -128,7 +128,7 @@ export function platformRoutes() {
             </article>
           ))
         )}
-      </Layout>,
+      </PlatformLayout>,
     )
   })
   app.get('/audit', async (c) => render(c, await AuditPage(c)))

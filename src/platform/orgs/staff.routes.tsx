@@ -1,29 +1,26 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppContext, AppEnv } from '../http/context.js'
+import type { PlatformContext, StaffContext, StaffEnv } from '../http/context.js'
 import { ctxOf } from '../http/context.js'
 import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
 import { forgetOrg } from '../http/middleware.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
-import { Layout, CsrfField, type NavItem } from '../ui/layout.js'
+import { CsrfField, PlatformLayout, StaffLayout } from '../ui/layout.js'
+import { staffNavFor } from '../ui/menu.js'
+import type { Registry } from '../module/registry.js'
 import { CheckboxField, CheckboxGroup, ErrorSummary, Pager, SelectField, TableWrap, TextField } from '../ui/fields.js'
 import { flash, pageCtx, type PageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
-import { accountHandlers, publicBaseUrl } from '../auth/auth.routes.js'
+import { accountHandlers } from '../auth/auth.routes.js'
+import { publicOrigin } from '../http/urls.js'
 import { inviteUser } from '../auth/auth.service.js'
-import { ROLES } from '../auth/auth.schema.js'
 import { AUDIT_PAGE_SIZE, browseAudit, createUnit, deleteUnit, listUnits, listUsers, updateOrgSettings } from './orgs.service.js'
 import { UNIT_KINDS, type Unit } from './orgs.schema.js'
 import { currentFiscalYear } from '../thai/index.js'
 import { formatThaiDateTime } from '../thai/index.js'
 
-export type StaffDashboardCard = { title: string; body: string; href: string }
-export type StaffExtension = {
-  /** Menu items a module adds to the staff area. */
-  nav: (ctx: PageCtx) => NavItem[]
-}
 
 const UnitInput = z.object({
   nameTh: f.text(200),
@@ -33,14 +30,16 @@ const UnitInput = z.object({
 })
 const unitLabels = (lang: Lang) => ({ nameTh: t(lang, 'units.nameTh'), nameEn: t(lang, 'units.nameEn'), kind: t(lang, 'units.kind'), sortOrder: t(lang, 'units.sortOrder') })
 
-const INVITABLE_ROLES = ROLES.filter((r) => r !== 'platform_admin')
-const InviteInput = z.object({
-  email: f.email(),
-  displayName: f.text(200),
-  position: f.optionalText(200),
-  role: f.choice(INVITABLE_ROLES as unknown as readonly [string, ...string[]]),
-  unitIds: f.list(),
-})
+/** Roles an agency admin may give (every role but the platform's own admin role). */
+const invitableRoles = (registry: Registry): string[] => [...registry.roles.values()].filter((r) => r.assignable !== false).map((r) => r.id)
+const inviteInput = (roles: string[]) =>
+  z.object({
+    email: f.email(),
+    displayName: f.text(200),
+    position: f.optionalText(200),
+    role: f.choice(roles as [string, ...string[]]),
+    unitIds: f.list(),
+  })
 
 const SettingsInput = z.object({
   thaiNumerals: f.checkbox(),
@@ -52,31 +51,47 @@ const SettingsInput = z.object({
 })
 
 /** The agency staff shell: dashboard, units, users, audit log, settings, my account. */
-export function staffRoutes(ext: StaffExtension) {
-  const app = new Hono<AppEnv>()
-  const nav = (ctx: PageCtx) => ext.nav(ctx)
-  const base = (c: AppContext) => `/o/${c.get('org')!.slug}/admin`
+export function staffRoutes() {
+  const app = new Hono<StaffEnv>()
+  const base = (c: StaffContext) => `/o/${c.get('org').slug}/admin`
 
-  app.get('/', requirePermission('staff.dashboard'), (c) => {
+  // The dashboard: a card for each module's area this actor may open, with the module's summary.
+  app.get('/', requirePermission('staff.dashboard'), async (c) => {
     const ctx = pageCtx(c)
-    const actor = ctx.actor!
+    const actor = ctx.actor
+    const registry = ctx.registry
+    const uc = ctxOf(c)
+    const cards = await Promise.all(
+      registry.dashboardCards
+        .filter((d) => ctx.can(d.permission))
+        .map(async (d) => ({ href: `${base(c)}${d.path}`, title: d.title[ctx.lang], summary: d.summary ? await d.summary(uc).catch(() => null) : null })),
+    )
+    const links = staffNavFor(registry, ctx.lang, ctx.org.slug, actor).filter((l) => l.href !== base(c) && !cards.some((x) => x.href === l.href))
     return render(
       c,
-      <Layout ctx={ctx} title={t(ctx.lang, 'dashboard.title')} area="staff" nav={nav(ctx)}>
+      <StaffLayout ctx={ctx} title={t(ctx.lang, 'dashboard.title')}>
         <h1>{t(ctx.lang, 'dashboard.title')}</h1>
         <p>{t(ctx.lang, 'dashboard.hello', { name: actor.displayName })}</p>
-        <p>{t(ctx.lang, 'dashboard.role', { role: t(ctx.lang, `role.${actor.role}`) })}</p>
+        <p>{t(ctx.lang, 'dashboard.role', { role: registry.roleLabel(actor.role, ctx.lang) })}</p>
         <p>{t(ctx.lang, 'dashboard.fiscalYear', { year: currentFiscalYear(new Date()) })}</p>
-        {nav(ctx).length > 0 && (
+        {cards.length + links.length > 0 && (
           <ul class="cards">
-            {nav(ctx).map((i) => (
+            {cards.map((i) => (
+              <li class="card">
+                <h2>
+                  <a href={i.href}>{i.title}</a>
+                </h2>
+                {i.summary && <p>{i.summary}</p>}
+              </li>
+            ))}
+            {links.map((i) => (
               <li class="card">
                 <a href={i.href}>{i.label}</a>
               </li>
             ))}
           </ul>
         )}
-      </Layout>,
+      </StaffLayout>,
     )
   })
 
@@ -84,7 +99,7 @@ export function staffRoutes(ext: StaffExtension) {
   const UnitsPage = (p: { ctx: PageCtx; units: Unit[]; values?: FormValues; errors?: FormErrors; canManage: boolean }) => {
     const lang = p.ctx.lang
     return (
-      <Layout ctx={p.ctx} title={t(lang, 'units.title')} area="staff" nav={nav(p.ctx)}>
+      <StaffLayout ctx={p.ctx} title={t(lang, 'units.title')}>
         <h1>{t(lang, 'units.title')}</h1>
         {p.units.length === 0 ? (
           <p>{t(lang, 'units.empty')}</p>
@@ -131,10 +146,10 @@ export function staffRoutes(ext: StaffExtension) {
             </form>
           </>
         )}
-      </Layout>
+      </StaffLayout>
     )
   }
-  const canManageUnits = (c: AppContext) => c.get('actor')?.role === 'agency_admin'
+  const canManageUnits = (c: StaffContext) => c.get('actor')?.role === 'agency_admin'
   app.get('/units', requirePermission('unit.read'), async (c) => render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} canManage={canManageUnits(c)} />))
   app.post('/units', requirePermission('unit.manage'), async (c) => {
     const lang = c.get('lang')
@@ -155,14 +170,14 @@ export function staffRoutes(ext: StaffExtension) {
     const msg = t(ctx.lang, 'units.deleteConfirm', { name: unit.nameTh })
     return render(
       c,
-      <Layout ctx={ctx} title={msg} area="staff" nav={nav(ctx)}>
+      <StaffLayout ctx={ctx} title={msg}>
         <h1>{msg}</h1>
         <form method="post" action={`${base(c)}/units/${unit.id}/delete`} class="actions">
           <CsrfField ctx={ctx} />
           <button type="submit" class="danger">{t(ctx.lang, 'form.confirm')}</button>
           <a href={`${base(c)}/units`}>{t(ctx.lang, 'form.cancel')}</a>
         </form>
-      </Layout>,
+      </StaffLayout>,
     )
   })
   app.post('/units/:id/delete', requirePermission('unit.manage'), async (c) => {
@@ -172,14 +187,14 @@ export function staffRoutes(ext: StaffExtension) {
   })
 
   // Users
-  const UsersPage = async (c: AppContext, values?: FormValues, errors?: FormErrors) => {
+  const UsersPage = async (c: StaffContext, values?: FormValues, errors?: FormErrors) => {
     const ctx = pageCtx(c)
     const lang = ctx.lang
     const [rows, units] = await Promise.all([listUsers(ctxOf(c)), listUnits(ctxOf(c))])
     const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
     const canManage = ctx.actor?.role === 'agency_admin'
     return (
-      <Layout ctx={ctx} title={t(lang, 'users.title')} area="staff" nav={nav(ctx)}>
+      <StaffLayout ctx={ctx} title={t(lang, 'users.title')}>
         <h1>{t(lang, 'users.title')}</h1>
         <TableWrap label={t(lang, 'users.title')}>
           <table>
@@ -200,7 +215,7 @@ export function staffRoutes(ext: StaffExtension) {
                     {u.position && <div class="muted">{u.position}</div>}
                   </td>
                   <td>{u.email}</td>
-                  <td>{t(lang, `role.${u.role}`)}</td>
+                  <td>{ctx.registry.roleLabel(u.role, lang)}</td>
                   <td>{u.unitIds.map((id) => unitName.get(id)).filter(Boolean).join(', ')}</td>
                   <td>{u.lockedUntil && u.lockedUntil > new Date() ? t(lang, 'users.locked') : u.passwordHash ? t(lang, 'users.active') : t(lang, 'users.pending')}</td>
                 </tr>
@@ -217,36 +232,36 @@ export function staffRoutes(ext: StaffExtension) {
               <TextField name="email" type="email" label={t(lang, 'users.email')} values={values} errors={errors} required />
               <TextField name="displayName" label={t(lang, 'users.displayName')} values={values} errors={errors} required />
               <TextField name="position" label={t(lang, 'users.position')} values={values} errors={errors} />
-              <SelectField name="role" label={t(lang, 'users.role')} values={values} errors={errors} placeholder="" options={INVITABLE_ROLES.map((r) => ({ value: r, label: t(lang, `role.${r}`) }))} required />
+              <SelectField name="role" label={t(lang, 'users.role')} values={values} errors={errors} placeholder="" options={invitableRoles(ctx.registry).map((r) => ({ value: r, label: ctx.registry.roleLabel(r, lang) }))} required />
               {units.length > 0 && <CheckboxGroup name="unitIds" label={t(lang, 'users.units')} values={values} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />}
               <button type="submit">{t(lang, 'users.invite')}</button>
             </form>
           </>
         )}
-      </Layout>
+      </StaffLayout>
     )
   }
   app.get('/users', requirePermission('user.read'), async (c) => render(c, await UsersPage(c)))
   app.post('/users', requirePermission('user.manage'), async (c) => {
     const lang = c.get('lang')
-    const form = await parseForm(c, InviteInput, { email: t(lang, 'users.email'), displayName: t(lang, 'users.displayName'), position: t(lang, 'users.position'), role: t(lang, 'users.role') })
+    const form = await parseForm(c, inviteInput(invitableRoles(c.get('deps').registry)), { email: t(lang, 'users.email'), displayName: t(lang, 'users.displayName'), position: t(lang, 'users.position'), role: t(lang, 'users.role') })
     if (!form.ok) return render(c, await UsersPage(c, form.values, form.errors), 422)
     const units = await listUnits(ctxOf(c))
     const unitIds = form.data.unitIds.filter((id) => units.some((u) => u.id === id))
-    const org = c.get('org')!
-    const r = await inviteUser(ctxOf(c), { ...form.data, role: form.data.role as (typeof INVITABLE_ROLES)[number], unitIds, orgName: org.nameTh, baseUrl: `${publicBaseUrl(c)}/o/${org.slug}` })
+    const org = c.get('org')
+    const r = await inviteUser(ctxOf(c), { ...form.data, unitIds, orgName: org.nameTh, baseUrl: `${publicOrigin(c)}/o/${org.slug}` })
     if ('duplicate' in r) return render(c, await UsersPage(c, form.values, { email: t(lang, 'users.duplicate') }), 409)
     flash(c, t(lang, 'users.invited', { email: form.data.email }))
     return c.redirect(`${base(c)}/users`, 303)
   })
 
-  app.get('/audit', requirePermission('audit.read'), async (c) => render(c, await AuditPage(c, nav)))
+  app.get('/audit', requirePermission('audit.read'), async (c) => render(c, await AuditPage(c)))
 
   // Settings
   const SettingsPage = (p: { ctx: PageCtx; values: FormValues; errors?: FormErrors }) => {
     const lang = p.ctx.lang
     return (
-      <Layout ctx={p.ctx} title={t(lang, 'settings.title')} area="staff" nav={nav(p.ctx)}>
+      <StaffLayout ctx={p.ctx} title={t(lang, 'settings.title')}>
         <h1>{t(lang, 'settings.title')}</h1>
         <ErrorSummary ctx={p.ctx} errors={p.errors} />
         <form method="post" action={p.ctx.path} novalidate>
@@ -259,11 +274,11 @@ export function staffRoutes(ext: StaffExtension) {
           <TextField name="officeHours" label={t(lang, 'settings.officeHours')} values={p.values} errors={p.errors} />
           <button type="submit">{t(lang, 'form.save')}</button>
         </form>
-      </Layout>
+      </StaffLayout>
     )
   }
   app.get('/settings', requirePermission('org.settings'), (c) => {
-    const s = c.get('org')!.settings
+    const s = c.get('org').settings
     const values: FormValues = {
       thaiNumerals: s.thaiNumerals ? 'on' : '',
       requireTwoFactorForAdmins: s.requireTwoFactorForAdmins ? 'on' : '',
@@ -278,7 +293,7 @@ export function staffRoutes(ext: StaffExtension) {
     const lang = c.get('lang')
     const form = await parseForm(c, SettingsInput, { phone: t(lang, 'settings.phone'), email: t(lang, 'settings.contactEmail'), address: t(lang, 'settings.address'), officeHours: t(lang, 'settings.officeHours') })
     if (!form.ok) return render(c, <SettingsPage ctx={pageCtx(c)} values={form.values} errors={form.errors} />, 422)
-    const org = c.get('org')!
+    const org = c.get('org')
     const d = form.data
     await updateOrgSettings(ctxOf(c), {
       ...org.settings,
@@ -298,9 +313,10 @@ export function staffRoutes(ext: StaffExtension) {
 }
 
 /** Audit log browser, shared by the agency and platform areas. */
-export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]) {
+export async function AuditPage(c: StaffContext | PlatformContext) {
   const ctx = pageCtx(c)
   const lang = ctx.lang
+  const Area = ctx.org ? StaffLayout : PlatformLayout
   const action = c.req.query('action')?.slice(0, 60) || undefined
   const before = Number(c.req.query('before')) || undefined
   const page = Math.max(1, Number(c.req.query('page')) || 1)
@@ -310,7 +326,7 @@ export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]
   const last = shown[shown.length - 1]
   const qs = (extra: Record<string, string>) => '?' + new URLSearchParams({ ...(action ? { action } : {}), ...extra }).toString()
   return (
-    <Layout ctx={ctx} title={t(lang, 'audit.title')} area={ctx.org ? 'staff' : 'platform'} nav={nav ? nav(ctx) : []}>
+    <Area ctx={ctx} title={t(lang, 'audit.title')}>
       <h1>{t(lang, 'audit.title')}</h1>
       <form method="get" action={c.req.path} class="actions">
         <TextField name="action" type="search" label={t(lang, 'audit.filterAction')} values={{ action: action ?? '' }} />
@@ -351,6 +367,6 @@ export async function AuditPage(c: AppContext, nav?: (ctx: PageCtx) => NavItem[]
         </TableWrap>
       )}
       <Pager ctx={ctx} page={page} hasNext={hasNext} href={(p) => (p > page && last ? qs({ before: String(last.id), page: String(p) }) : qs({}))} />
-    </Layout>
+    </Area>
   )
 }

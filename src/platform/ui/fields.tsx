@@ -121,18 +121,19 @@ export const CheckboxGroup: FC<Common & { options: { value: string; label: strin
   )
 }
 
-/** Lists every error with a link to its field; announced to screen readers. */
+/**
+ * Lists every error with a link to its field; announced to screen readers and focused when the page
+ * opens (autofocus, so it works without JavaScript too). `_form` errors are about the whole form.
+ */
 export const ErrorSummary: FC<{ ctx: PageCtx; errors?: FormErrors | undefined }> = ({ ctx, errors }) => {
   const entries = Object.entries(errors ?? {})
   if (!entries.length) return null
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{t(ctx.lang, 'form.errorSummary', { count: entries.length })}</h2>
       <ul>
         {entries.map(([field, msg]) => (
-          <li>
-            <a href={`#${field}`}>{msg}</a>
-          </li>
+          <li>{field === '_form' ? msg : <a href={`#${field}`}>{msg}</a>}</li>
         ))}
       </ul>
     </div>

@@ -1,57 +1,51 @@
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { PageCtx } from './page-context.js'
 import { t } from '../i18n/messages.js'
-import { can, type Permission } from '../auth/permissions.js'
-import { CSRF_FIELD } from '../http/middleware.js'
+import { CSRF_FIELD } from '../http/csrf.js'
 import { ASSET_VERSION } from './assets.js'
+import { platformNavFor, publicNavFor, staffNavFor, type Crumb, type NavLink } from './menu.js'
 
-export type NavItem = { href: string; label: string; permission?: Permission }
-
-type LayoutProps = PropsWithChildren<{
-  ctx: PageCtx
-  title: string
-  /** Extra staff menu items contributed by modules (already translated). */
-  nav?: NavItem[]
-  area?: 'public' | 'staff' | 'platform'
-}>
+export type { NavLink, Crumb }
 
 export const CsrfField: FC<{ ctx: PageCtx }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf()} />
 
-function staffNav(ctx: PageCtx, extra: NavItem[]): NavItem[] {
-  const base = `/o/${ctx.org?.slug}/admin`
-  const items: NavItem[] = [
-    { href: base, label: t(ctx.lang, 'nav.dashboard'), permission: 'staff.dashboard' },
-    ...extra,
-    { href: `${base}/units`, label: t(ctx.lang, 'nav.units'), permission: 'unit.read' },
-    { href: `${base}/users`, label: t(ctx.lang, 'nav.users'), permission: 'user.read' },
-    { href: `${base}/audit`, label: t(ctx.lang, 'nav.audit'), permission: 'audit.read' },
-    { href: `${base}/settings`, label: t(ctx.lang, 'nav.settings'), permission: 'org.settings' },
-    { href: `${base}/account`, label: t(ctx.lang, 'nav.account'), permission: 'account.manage' },
-  ]
-  return items.filter((i) => !i.permission || can(ctx.actor, i.permission))
-}
+export const Breadcrumbs: FC<{ ctx: PageCtx; trail: Crumb[] }> = ({ ctx, trail }) =>
+  trail.length > 1 ? (
+    <nav aria-label={t(ctx.lang, 'nav.breadcrumbs')} class="breadcrumbs">
+      <ol>
+        {trail.map((c, i) => (
+          <li>{i === trail.length - 1 ? <span aria-current="page">{c.label}</span> : <a href={c.href}>{c.label}</a>}</li>
+        ))}
+      </ol>
+    </nav>
+  ) : null
 
-function platformNav(ctx: PageCtx): NavItem[] {
-  return [
-    { href: '/admin', label: t(ctx.lang, 'nav.orgs') },
-    { href: '/admin/outbox', label: t(ctx.lang, 'nav.outbox') },
-    { href: '/admin/audit', label: t(ctx.lang, 'nav.audit') },
-    { href: '/admin/account', label: t(ctx.lang, 'nav.account') },
-  ]
-}
-
-export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public', children }) => {
+function orgName(ctx: PageCtx): string {
   const org = ctx.org
-  const orgName = org ? (ctx.lang === 'en' && org.nameEn ? org.nameEn : org.nameTh) : t(ctx.lang, 'app.name')
-  const items = area === 'staff' && ctx.actor ? staffNav(ctx, nav) : area === 'platform' && ctx.actor ? platformNav(ctx) : nav
+  return org ? (ctx.lang === 'en' && org.nameEn ? org.nameEn : org.nameTh) : t(ctx.lang, 'app.name')
+}
+
+/** A <title> short enough for tabs and search results (the page's h1 keeps the full text). */
+export function shortTitle(title: string, name: string): string {
+  const max = Math.max(20, 67 - name.length)
+  return title.length > max ? title.slice(0, max - 1) + '…' : title
+}
+
+type BaseProps = PropsWithChildren<{ ctx: PageCtx; title: string; nav: NavLink[]; trail?: Crumb[] | undefined; footer?: unknown }>
+
+/** The page skeleton every layout shares: header, menu, main content, footer. */
+export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, children }) => {
+  const org = ctx.org
+  const name = orgName(ctx)
   const signOutAction = ctx.actor?.orgId && org ? `/o/${org.slug}/logout` : '/logout'
   const homeHref = org ? `/o/${org.slug}/` : '/'
+  const fullTitle = `${ctx.formFailed ? t(ctx.lang, 'form.errorTitlePrefix') : ''}${title} | ${name}`
   return (
     <html lang={ctx.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | ${orgName}`}</title>
+        <title>{fullTitle}</title>
         <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
         <link rel="preload" href="/static/fonts/sarabun-thai-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
       </head>
@@ -62,7 +56,7 @@ export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public',
         <header class="site-header">
           <div class="container bar">
             <a class="brand" href={homeHref}>
-              {orgName}
+              {name}
               {org ? <small>{t(ctx.lang, 'app.name')}</small> : <small>{t(ctx.lang, 'app.tagline')}</small>}
             </a>
             <ul class="top-links">
@@ -88,13 +82,13 @@ export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public',
             </ul>
           </div>
         </header>
-        {items.length > 0 && (
+        {nav.length > 0 && (
           <nav class="nav" aria-label={t(ctx.lang, 'nav.main')}>
             <div class="container">
               <ul>
-                {items.map((i) => (
+                {nav.map((i) => (
                   <li>
-                    <a href={i.href} aria-current={ctx.path === i.href || ctx.path === i.href + '/' ? 'page' : undefined}>
+                    <a href={i.href} aria-current={ctx.path === i.href || ctx.path === i.href + '/' || ctx.path + '/' === i.href ? 'page' : undefined}>
                       {i.label}
                     </a>
                   </li>
@@ -105,6 +99,7 @@ export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public',
         )}
         <main id="main" tabindex={-1}>
           <div class="container">
+            {trail && <Breadcrumbs ctx={ctx} trail={trail} />}
             {ctx.flash && (
               <p class="notice" role="status">
                 {ctx.flash}
@@ -115,6 +110,7 @@ export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public',
         </main>
         <footer class="site-footer">
           <div class="container">
+            {footer}
             <p>{t(ctx.lang, 'footer.text')}</p>
           </div>
         </footer>
@@ -122,3 +118,59 @@ export const Layout: FC<LayoutProps> = ({ ctx, title, nav = [], area = 'public',
     </html>
   )
 }
+
+type AreaProps = PropsWithChildren<{ ctx: PageCtx; title: string; trail?: Crumb[] | undefined }>
+
+/** Pages outside any agency (the deployment's home, platform sign-in, errors there). */
+export const Layout: FC<AreaProps> = ({ ctx, title, trail, children }) =>
+  ctx.org ? (
+    <PublicLayout ctx={ctx} title={title} trail={trail}>
+      {children}
+    </PublicLayout>
+  ) : (
+    <BaseLayout ctx={ctx} title={title} nav={[]} trail={trail}>
+      {children}
+    </BaseLayout>
+  )
+
+const AgencyContact: FC<{ ctx: PageCtx }> = ({ ctx }) => {
+  const c = ctx.org?.settings.contact
+  if (!c || !(c.phone || c.email || c.address)) return null
+  return (
+    <address class="footer-contact">
+      <strong>{orgName(ctx)}</strong>
+      {c.address && <span>{c.address}</span>}
+      {c.phone && (
+        <span>
+          {t(ctx.lang, 'footer.phone')} <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone.replace(/-/g, '\u2011')}</a>
+        </span>
+      )}
+      {c.email && (
+        <span>
+          {t(ctx.lang, 'footer.email')} <a href={`mailto:${c.email}`}>{c.email}</a>
+        </span>
+      )}
+    </address>
+  )
+}
+
+/** An agency's public pages: its public menu (from every module), breadcrumbs, its contact in the footer. */
+export const PublicLayout: FC<AreaProps> = ({ ctx, title, trail, children }) => (
+  <BaseLayout ctx={ctx} title={shortTitle(title, orgName(ctx))} nav={ctx.org ? publicNavFor(ctx.registry, ctx.lang, ctx.org.slug) : []} trail={trail} footer={<AgencyContact ctx={ctx} />}>
+    {children}
+  </BaseLayout>
+)
+
+/** An agency's staff area: the items of the staff menu this actor may open. */
+export const StaffLayout: FC<AreaProps> = ({ ctx, title, trail, children }) => (
+  <BaseLayout ctx={ctx} title={title} nav={ctx.org ? staffNavFor(ctx.registry, ctx.lang, ctx.org.slug, ctx.actor) : []} trail={trail}>
+    {children}
+  </BaseLayout>
+)
+
+/** The platform-admin area. */
+export const PlatformLayout: FC<AreaProps> = ({ ctx, title, trail, children }) => (
+  <BaseLayout ctx={ctx} title={title} nav={ctx.actor ? platformNavFor(ctx.registry, ctx.lang) : []} trail={trail}>
+    {children}
+  </BaseLayout>
+)

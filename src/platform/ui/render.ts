@@ -1,10 +1,10 @@
-import type { AppContext } from '../http/context.js'
+import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 type Renderable = { toString(): string | Promise<string> }
 
 /** Renders a hono/jsx page as a full HTML document (hono's c.html() alone emits no doctype). */
-export async function render(c: AppContext, page: Renderable, status: ContentfulStatusCode = 200): Promise<Response> {
+export async function render(c: Context, page: Renderable, status: ContentfulStatusCode = 200): Promise<Response> {
   const body = await page.toString()
   const cacheControl = c.res.headers.get('cache-control')
   if (!cacheControl) c.header('Cache-Control', 'no-store')

@@ -1,0 +1,15 @@
+import { buildRegistry } from '../platform/module/registry.js'
+import { platformManifest } from '../platform/platform.manifest.js'
+import { assessmentModule } from '../modules/assessment/module.js'
+import { measuresModule } from '../modules/measures/module.js'
+import { reportsModule } from '../modules/reports/module.js'
+import { portalModule } from '../modules/portal/module.js'
+import { disclosureModule } from '../modules/disclosure/module.js'
+import { complaintsModule } from '../modules/complaints/module.js'
+
+// The composition root's list of modules: the only place that knows them all. The order is the
+// order their migrations and demo data are applied in (a module after the ones it reads from);
+// menus are ordered by each item's own `order`.
+export const manifests = [platformManifest, assessmentModule, measuresModule, reportsModule, portalModule, disclosureModule, complaintsModule]
+
+export const registry = buildRegistry(manifests)

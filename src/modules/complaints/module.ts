@@ -1,0 +1,30 @@
+import { defineModule } from '../../platform/module/manifest.js'
+import { localized } from '../../platform/i18n/i18n.js'
+import { complaintsPermissions } from './permissions.js'
+import { publicRoutes } from './complaints.routes.js'
+import { complaintsStaffRoutes } from './complaints.admin.js'
+import { loadComplaintsDemo } from './demo.js'
+import { startMaintenance } from './maintenance.js'
+import { ct } from './complaints.i18n.js'
+
+/** The anonymous complaint and whistleblowing channel (encrypted at rest, need-to-know access). */
+export const complaintsModule = defineModule({
+  id: 'complaints',
+  label: { th: 'ช่องทางร้องเรียนและแจ้งเบาะแส', en: 'Complaints and whistleblowing' },
+  roles: [
+    {
+      id: 'complaints_officer',
+      label: { th: 'เจ้าหน้าที่รับเรื่องร้องเรียน', en: 'Complaints officer' },
+      description: { th: 'อ่านและดำเนินการเรื่องร้องเรียนทุกเรื่องของหน่วยงาน', en: 'Reads and handles every complaint of the agency' },
+      sensitive: true,
+      grants: ['staff.dashboard', 'account.manage', 'unit.read'],
+    },
+  ],
+  permissions: complaintsPermissions,
+  staffNav: [{ id: 'complaints', path: '/complaints', label: localized(ct, 'admin.title'), permission: 'complaint.assigned', order: 400 }],
+  publicMenu: [{ id: 'complaints', path: '/complaints/new', label: localized(ct, 'menu.complaints'), order: 70 }],
+  routes: { public: publicRoutes, staff: complaintsStaffRoutes },
+  migrations: new URL('./migrations/', import.meta.url),
+  demo: loadComplaintsDemo,
+  start: async (deps) => startMaintenance(deps),
+})

@@ -1,0 +1,36 @@
+import type { Context } from 'hono'
+import { AppError } from './errors.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export const isUuid = (s: string): boolean => UUID.test(s)
+
+/** A route parameter that must be a UUID, else 404 (never a database error). */
+export function uuidParam(c: Context, name = 'id'): string {
+  const v = c.req.param(name) ?? ''
+  if (!isUuid(v)) throw new AppError('not_found', 404)
+  return v
+}
+
+/** A route parameter that must be a Buddhist-era fiscal year (2500–2700), else 404. */
+export function yearParam(c: Context, name = 'fy'): number {
+  const raw = c.req.param(name) ?? ''
+  const y = /^\d{4}$/.test(raw) ? Number(raw) : NaN
+  if (!(y >= 2500 && y <= 2700)) throw new AppError('not_found', 404)
+  return y
+}
+
+/** A positive whole number from the query string (page numbers, ids), else the fallback. */
+export function intQuery(c: Context, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = c.req.query(name)
+  if (!raw || !/^\d{1,15}$/.test(raw)) return fallback
+  const n = Number(raw)
+  return n >= 1 && n <= max ? n : fallback
+}
+
+/** Lines of a textarea → ordered items (empty lines dropped). */
+export const linesToList = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
