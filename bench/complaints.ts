@@ -4,6 +4,7 @@
 //   npx tsx bench/complaints.ts            (throwaway embedded PostgreSQL)
 //   BENCH_DATABASE_URL=postgres://owner@… npx tsx bench/complaints.ts
 import { registry } from '../src/app/registry.js'
+import { noJobs } from '../src/platform/jobs/runner.js'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -68,6 +69,8 @@ const deps: AppDeps = {
   appSecret: randomBytes(32).toString('base64url'),
   masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),
   registry,
+  ownerUrl: url,
+  jobs: noJobs,
 }
 const ctx: UseCaseCtx = { deps, db: deps.db, orgId, actor: null, requestId: 'bench', lang: 'th' }
 const details = 'เมื่อวันที่ผ่านมามีเจ้าหน้าที่เรียกรับเงินเพื่อเร่งรัดการออกใบอนุญาต '.repeat(12) // ≈ 1 KB of Thai

@@ -6,6 +6,7 @@ import { createLogger } from '../platform/logger.js'
 import { loadSecrets } from '../platform/secrets.js'
 import type { AppDeps } from '../platform/http/context.js'
 import type { Registry } from '../platform/module/registry.js'
+import { noJobs } from '../platform/jobs/runner.js'
 import { registry as appRegistry } from './registry.js'
 
 export type Runtime = { deps: AppDeps; database: Database; ownerUrl: string; stop: () => Promise<void> }
@@ -24,7 +25,7 @@ export async function boot(config: Config, registry: Registry = appRegistry): Pr
   await migrate(ownerUrl, registry, (m) => log.info(m))
   const { appSecret, masterKeys } = await loadSecrets(config)
   const database = connectDatabase(ownerUrl)
-  const deps: AppDeps = { db: database.db, config, log, appSecret, masterKeys, registry }
+  const deps: AppDeps = { db: database.db, config, log, appSecret, masterKeys, registry, ownerUrl, jobs: noJobs }
   return {
     deps,
     database,

@@ -3,6 +3,7 @@ import type { Config } from '../config.js'
 import { boot } from './boot.js'
 import { createApp } from './create-app.js'
 import { loadDemoIfEmpty } from './demo.js'
+import { startJobRunner } from '../platform/jobs/runner.js'
 
 /** npm start: database, migrations, demo data (when on), background work, HTTP, clean stop. */
 export async function startServer(config: Config): Promise<void> {
@@ -16,7 +17,9 @@ export async function startServer(config: Config): Promise<void> {
       console.log(`  password: ${accounts[0]?.password}\n`)
     }
   }
-  const stoppers = await Promise.all(deps.registry.modules.filter((m) => m.start).map((m) => m.start!(deps)))
+  const runner = await startJobRunner(deps)
+  deps.jobs = runner
+  const stoppers = [runner.stop, ...(await Promise.all(deps.registry.modules.filter((m) => m.start).map((m) => m.start!(deps))))]
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,14 @@
 import { defineModule } from './module/manifest.js'
 import { definePermissions, type PermissionsOf } from './auth/permissions.js'
+import { Hono } from 'hono'
+import type { StaffEnv } from './module/manifest.js'
 import { staffRoutes } from './orgs/staff.routes.js'
 import { platformRoutes } from './orgs/platform.routes.js'
+import { todoRoutes } from './deadlines/todo.routes.js'
+import { evidenceRoutes } from './evidence/evidence.routes.js'
+import { sendDeadlineDigests } from './deadlines/digest.js'
+import { deliverMail } from './mail/delivery.js'
+import { computeStatistics } from './stats/statistics.js'
 
 // The platform's own part of the registry: its roles, permissions, menus and routes, declared the
 // same way a module declares its own (src/app/registry.ts puts it first).
@@ -18,6 +25,7 @@ export const platformPermissions = definePermissions({
   'user.manage': { label: { th: 'เชิญและจัดการผู้ใช้งาน', en: 'Invite and manage accounts' }, roles: ['agency_admin'] },
   'org.settings': { label: { th: 'ตั้งค่าหน่วยงาน', en: 'Agency settings' }, roles: ['agency_admin'] },
   'audit.read': { label: { th: 'ดูบันทึกการใช้งาน', en: 'Read the audit log' }, roles: ['agency_admin', 'executive'] },
+  'todo.agency': { label: { th: 'ดูงานที่ต้องทำของทั้งหน่วยงาน', en: 'See the whole agency’s to-do list' }, roles: ['agency_admin', 'executive'] },
 })
 declare module './auth/permissions.js' {
   interface PermissionNames extends PermissionsOf<typeof platformPermissions> {}
@@ -36,6 +44,7 @@ export const platformManifest = defineModule({
   permissions: platformPermissions,
   staffNav: [
     { id: 'dashboard', path: '', label: { th: 'แผงควบคุม', en: 'Dashboard' }, permission: 'staff.dashboard', order: 0 },
+    { id: 'todo', path: '/todo', label: { th: 'งานที่ต้องทำ', en: 'To do' }, permission: 'staff.dashboard', order: 10 },
     { id: 'units', path: '/units', label: { th: 'หน่วยงานภายใน', en: 'Units' }, permission: 'unit.read', order: 900 },
     { id: 'users', path: '/users', label: { th: 'ผู้ใช้งาน', en: 'Accounts' }, permission: 'user.read', order: 910 },
     { id: 'audit', path: '/audit', label: { th: 'บันทึกการใช้งาน', en: 'Audit log' }, permission: 'audit.read', order: 920 },
@@ -48,6 +57,23 @@ export const platformManifest = defineModule({
     { id: 'audit', path: '/audit', label: { th: 'บันทึกการใช้งาน', en: 'Audit log' }, order: 900 },
     { id: 'account', path: '/account', label: { th: 'บัญชีของฉัน', en: 'My account' }, order: 950 },
   ],
-  routes: { staff: staffRoutes, platform: platformRoutes },
+  routes: { staff: platformStaffRoutes, platform: platformRoutes },
+  jobs: [
+    // Every morning at 07:00 Bangkok time, one mail per person with all their work due soon.
+    { name: 'platform.deadline-digest', schedule: '0 7 * * *', run: async (deps) => void (await sendDeadlineDigests(deps)) },
+    // Every night at 01:00, and on demand after changes ({ moduleId }): every module's figures.
+    { name: 'platform.statistics', schedule: '0 1 * * *', run: async (deps, data) => void (await computeStatistics(deps, typeof data.moduleId === 'string' ? { moduleId: data.moduleId } : undefined)) },
+    // With SMTP configured, the outbox is delivered every minute (without it, the outbox is the delivery).
+    { name: 'platform.mail-delivery', schedule: '* * * * *', run: async (deps) => void (await deliverMail(deps)) },
+  ],
   migrations: new URL('../db/migrations/', import.meta.url),
 })
+
+/** The platform's staff pages: the shell (dashboard, units, accounts, audit, settings), to-do, the evidence picker. */
+function platformStaffRoutes() {
+  const app = new Hono<StaffEnv>()
+  app.route('/', staffRoutes())
+  app.route('/', todoRoutes())
+  app.route('/', evidenceRoutes())
+  return app
+}

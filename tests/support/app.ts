@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { loadConfig } from '../../src/config.js'
 import { createApp } from '../../src/app/create-app.js'
 import { registry } from '../../src/app/registry.js'
+import { noJobs } from '../../src/platform/jobs/runner.js'
 import type { AppDeps } from '../../src/platform/http/context.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { loadMasterKeys } from '../../src/platform/crypto/index.js'
@@ -28,6 +29,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     appSecret: randomBytes(32).toString('base64url'),
     masterKeys: loadMasterKeys({ keys: `test1:${randomBytes(32).toString('base64')}` }),
     registry,
+    ownerUrl: database.ownerUrl,
+    jobs: noJobs,
   }
   return { app: createApp(deps), deps, database, close: () => database.drop() }
 }

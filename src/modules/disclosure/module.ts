@@ -3,7 +3,7 @@ import { localized } from '../../platform/i18n/i18n.js'
 import { disclosurePermissions } from './permissions.js'
 import { disclosurePublicRoutes } from './public.routes.js'
 import { disclosureStaffRoutes } from './staff.routes.js'
-import { startLinkMonitor } from './link-monitor.js'
+import { checkAllAgencies } from './link-monitor.js'
 import { dt } from './disclosure.i18n.js'
 
 /** The OIT disclosure map: every item of the year's framework with the agency's evidence. */
@@ -15,5 +15,6 @@ export const disclosureModule = defineModule({
   publicMenu: [{ id: 'oit', path: '/oit', label: localized(dt, 'menu.oit'), order: 60 }],
   routes: { public: disclosurePublicRoutes, staff: disclosureStaffRoutes },
   migrations: new URL('./migrations/', import.meta.url),
-  start: startLinkMonitor,
+  // Every night at 02:30 Bangkok time: every agency's OIT links (broken-link digest to its admins).
+  jobs: [{ name: 'disclosure.link-check', schedule: '30 2 * * *', run: async (deps) => void (await checkAllAgencies(deps)) }],
 })

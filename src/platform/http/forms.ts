@@ -7,6 +7,20 @@ import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
 import { checkFile, EVIDENCE_TYPES, MAX_FILE_BYTES } from '../files/files.service.js'
 import { render } from '../ui/render.js'
+import { fromThaiDigits } from '../thai/numerals.js'
+import { parseThaiDate, type ThaiDateErrorCode } from '../thai/dates.js'
+import { toIsoDate } from '../thai/calendar.js'
+
+const DATE_ERRORS: Record<ThaiDateErrorCode, 'v.required' | 'v.dateFormat' | 'v.dateDay' | 'v.dateMonth' | 'v.dateYear' | 'v.dateLooksCe'> = {
+  empty: 'v.required',
+  format: 'v.dateFormat',
+  day: 'v.dateDay',
+  month: 'v.dateMonth',
+  year_range: 'v.dateYear',
+  year_looks_ce: 'v.dateLooksCe',
+}
+
+const thaiDigitsToArabic = (v: unknown) => (typeof v === 'string' ? fromThaiDigits(v.trim()) : v)
 
 // The one bad-input path of the app: every form is read by `parseForm` (or `formAction`, which
 // wraps it). Bad input — a field, a refused file, or an InputError/AppError thrown by the use case —
@@ -31,7 +45,32 @@ export const f = {
     z.string().trim().max(max).optional().transform((v) => (v ? v : undefined)),
   email: () => z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
   choice: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
-  int: (min = 0, max = 1_000_000) => z.coerce.number({ error: 'v.number' }).int().min(min).max(max),
+  /** A whole number; Thai digits (๐–๙) are read like 0–9. */
+  int: (min = 0, max = 1_000_000) => z.preprocess(thaiDigitsToArabic, z.coerce.number({ error: 'v.number' }).int().min(min).max(max)),
+  /**
+   * A date as Thai staff type it (15/03/2567, ๑๕/๐๓/๒๕๖๗, 15 มี.ค. 67, 2567-03-15) → ISO C.E.
+   * "2024-03-15"; a Gregorian year is refused with a message that says so. Use with DateField.
+   */
+  thaiDate: (opts: { optional?: boolean; minYearBe?: number; maxYearBe?: number } = {}) =>
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v?.trim()) {
+          if (!opts.optional) ctx.addIssue({ code: 'custom', message: 'v.required' })
+          return undefined
+        }
+        const r = parseThaiDate(v, opts)
+        if (r.ok) return toIsoDate(r.date)
+        ctx.addIssue({ code: 'custom', message: DATE_ERRORS[r.error] })
+        return undefined
+      }),
+  /** A fiscal year in the Buddhist era as staff type it (2566 or ๒๕๖๖); a Gregorian year is refused. */
+  fiscalYear: () =>
+    z.preprocess(
+      thaiDigitsToArabic,
+      z.string({ error: 'v.fiscalYear' }).regex(/^\d{4}$/, { message: 'v.fiscalYear' }).transform(Number).pipe(z.number().min(2500, { message: 'v.fiscalYear' }).max(2700, { message: 'v.fiscalYear' })),
+    ),
   checkbox: () => z.union([z.literal('on'), z.literal('true'), z.literal('1')]).optional().transform((v) => !!v),
   list: () => z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean)),
 }

@@ -82,8 +82,88 @@ export type ModuleManifest = {
   migrations?: URL
   /** Loads the module's demo content into a demo agency (once, on an empty database). */
   demo?: (deps: AppDeps, org: { id: string; slug: string }) => Promise<void>
-  /** Background work started with the server; returns a stopper. */
+  /** @deprecated Background work of its own; use `jobs` (kept while modules move to the job runner). */
   start?: (deps: AppDeps) => Promise<() => Promise<void>>
+  /** Background work, run by the platform's one job runner (pg-boss); scheduled in Bangkok time. */
+  jobs?: JobDef[]
+  /** Figures computed for every agency and year in one query each (see platform/stats). */
+  statistics?: StatisticDef[]
+  /** Records of this module that can be linked as evidence (see platform/evidence). */
+  evidenceSources?: EvidenceSourceDef[]
+  /** Records of this module that evidence can be linked to (activities, plans, OIT items). */
+  evidenceTargets?: EvidenceTargetDef[]
+}
+
+/** A record evidence is linked to, as the source's page shows it ("evidence for: …"). */
+export type EvidenceTargetRecord = { id: string; title: string; staffPath: string | null; publicPath: string | null }
+
+/**
+ * A kind of record evidence can be linked to. `permission` is what linking and unlinking need;
+ * `fiscalYearOf` tells which year a target belongs to (the year its evidence must show work in).
+ */
+export type EvidenceTargetDef = {
+  /** `<module>.<type>`, e.g. "measures.activity" */
+  type: string
+  label: Localized
+  permission: Permission
+  describe: (ctx: UseCaseCtx & { orgId: string }, ids: string[]) => Promise<(EvidenceTargetRecord & { fiscalYear: number })[]>
+}
+
+/**
+ * A job of a module. `schedule` is a cron expression in Asia/Bangkok time; each scheduled run is
+ * claimed once across every app process. Handlers must be idempotent (a job may be retried).
+ */
+export type JobDef = {
+  /** Queue name, `<module>.<job>` */
+  name: string
+  schedule?: string
+  run: (deps: AppDeps, data: Record<string, unknown>) => Promise<void>
+}
+
+/** A queue the app can put work on (the job runner when it runs; a no-op stand-in otherwise). */
+export type JobQueue = { send: (name: string, data?: Record<string, unknown>, opts?: { singletonKey?: string }) => Promise<void> }
+
+/**
+ * A figure a module publishes per agency and fiscal year: `query` returns rows
+ * (org_id, fiscal_year, value) for every agency at once; it runs on the owner connection (no RLS),
+ * so it must read only this module's own tables and never take user input.
+ */
+export type StatisticDef = {
+  key: string
+  label: Localized
+  unit: 'count' | 'percent' | 'days' | 'baht'
+  /** Shown on public roll-ups (small counts are suppressed there). */
+  public: boolean
+  query: import('drizzle-orm').SQL
+}
+
+/** One record offered as evidence: what the picker lists and the report prints. */
+export type EvidenceRecord = {
+  id: string
+  title: string
+  /** ISO date (C.E.) the record is about. */
+  date: string | null
+  fiscalYear: number | null
+  /** A public URL path (/o/<slug>/…) or null when the record is internal (staff-only). */
+  publicPath: string | null
+  /** The staff page of the record. */
+  staffPath: string | null
+}
+
+/** Whether a record really shows the work of a fiscal year (published, dated within it, with content). */
+export type EvidenceCheck = { ok: boolean; reason: Localized | null }
+
+/**
+ * A kind of record a module offers as evidence (a portal document, the minutes of a meeting, …).
+ * The platform stores the links; the module answers these questions about its own records.
+ */
+export type EvidenceSourceDef = {
+  /** `<module>.<type>`, e.g. "portal.document" */
+  type: string
+  label: Localized
+  search: (ctx: UseCaseCtx & { orgId: string }, q: { text?: string; fiscalYear?: number; limit: number }) => Promise<EvidenceRecord[]>
+  describe: (ctx: UseCaseCtx & { orgId: string }, ids: string[]) => Promise<EvidenceRecord[]>
+  check: (ctx: UseCaseCtx & { orgId: string }, ids: string[], fiscalYear: number) => Promise<Map<string, EvidenceCheck>>
 }
 
 /** Declares a module; the identity function that gives the manifest its type. */
@@ -100,6 +180,13 @@ export type AppDeps = {
   masterKeys: MasterKeys
   /** What the modules plug in (menus, permissions, roles, messages), built by the composition root. */
   registry: Registry
+  /**
+   * The owner connection string (migrations' role, bypasses RLS). Only the job runner and the
+   * statistics computation use it; request handling never does.
+   */
+  ownerUrl: string
+  /** Puts work on the job runner's queues. */
+  jobs: JobQueue
 }
 
 type BaseVariables = {
@@ -162,6 +249,10 @@ export type Registry = {
   errors: ReadonlyMap<string, Localized>
   /** Migration folders, the platform's first, then the modules' in registry order. */
   migrationDirs: readonly { moduleId: string; dir: string }[]
+  jobs: readonly (JobDef & { moduleId: string })[]
+  statistics: readonly (StatisticDef & { moduleId: string })[]
+  evidenceSources: ReadonlyMap<string, EvidenceSourceDef & { moduleId: string }>
+  evidenceTargets: ReadonlyMap<string, EvidenceTargetDef & { moduleId: string }>
   roleLabel: (role: string, lang: Lang) => string
   permissionsOf: (role: string) => ReadonlySet<string>
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import type { Localized, ModuleManifest, PermissionDef, PublicMenuDef, Registry, RoleDef } from './manifest.js'
+import type { EvidenceSourceDef, EvidenceTargetDef, JobDef, Localized, ModuleManifest, PermissionDef, PublicMenuDef, Registry, RoleDef, StatisticDef } from './manifest.js'
 
 export type { Registry }
 
@@ -66,6 +66,32 @@ export function buildRegistry(manifests: readonly ModuleManifest[]): Registry {
       if (!permissions.has(n.permission)) fail(m, `menu item ${n.id} needs unknown permission ${n.permission}`)
     }
   }
+  const jobs = new Map<string, JobDef & { moduleId: string }>()
+  const statistics = new Map<string, StatisticDef & { moduleId: string }>()
+  const evidenceSources = new Map<string, EvidenceSourceDef & { moduleId: string }>()
+  const evidenceTargets = new Map<string, EvidenceTargetDef & { moduleId: string }>()
+  for (const m of manifests) {
+    for (const j of m.jobs ?? []) {
+      if (!j.name.startsWith(`${m.id}.`)) fail(m, `job ${j.name} must start with "${m.id}."`)
+      if (jobs.has(j.name)) fail(m, `job ${j.name} is declared twice`)
+      jobs.set(j.name, { ...j, moduleId: m.id })
+    }
+    for (const st of m.statistics ?? []) {
+      const k = `${m.id}.${st.key}`
+      if (statistics.has(k)) fail(m, `statistic ${st.key} is declared twice`)
+      statistics.set(k, { ...st, moduleId: m.id })
+    }
+    for (const e of m.evidenceSources ?? []) {
+      if (!e.type.startsWith(`${m.id}.`)) fail(m, `evidence source ${e.type} must start with "${m.id}."`)
+      if (evidenceSources.has(e.type)) fail(m, `evidence source ${e.type} is declared twice`)
+      evidenceSources.set(e.type, { ...e, moduleId: m.id })
+    }
+    for (const e of m.evidenceTargets ?? []) {
+      if (!e.type.startsWith(`${m.id}.`)) fail(m, `evidence target ${e.type} must start with "${m.id}."`)
+      if (evidenceTargets.has(e.type)) fail(m, `evidence target ${e.type} is declared twice`)
+      evidenceTargets.set(e.type, { ...e, moduleId: m.id })
+    }
+  }
   const migrationDirs = manifests.filter((m) => m.migrations).map((m) => ({ moduleId: m.id, dir: fileURLToPath(m.migrations!) }))
   const empty = new Set<string>()
   return {
@@ -79,6 +105,10 @@ export function buildRegistry(manifests: readonly ModuleManifest[]): Registry {
     dashboardCards: manifests.flatMap((m) => m.dashboardCards ?? []).sort(byOrder),
     errors,
     migrationDirs,
+    jobs: [...jobs.values()],
+    statistics: [...statistics.values()],
+    evidenceSources,
+    evidenceTargets,
     roleLabel: (role, lang) => roles.get(role)?.label[lang] ?? role,
     permissionsOf: (role) => grants.get(role) ?? empty,
   }

@@ -18,7 +18,8 @@ import { publicOrigin } from '../http/urls.js'
 import { inviteUser } from '../auth/auth.service.js'
 import { AUDIT_PAGE_SIZE, browseAudit, createUnit, deleteUnit, listUnits, listUsers, updateOrgSettings } from './orgs.service.js'
 import { UNIT_KINDS, type Unit } from './orgs.schema.js'
-import { currentFiscalYear } from '../thai/index.js'
+import { currentFiscalYear, formatNumber } from '../thai/index.js'
+import { agencyStatistics } from '../stats/statistics.js'
 import { formatThaiDateTime } from '../thai/index.js'
 
 
@@ -67,13 +68,30 @@ export function staffRoutes() {
         .map(async (d) => ({ href: `${base(c)}${d.path}`, title: d.title[ctx.lang], summary: d.summary ? await d.summary(uc).catch(() => null) : null })),
     )
     const links = staffNavFor(registry, ctx.lang, ctx.org.slug, actor).filter((l) => l.href !== base(c) && !cards.some((x) => x.href === l.href))
+    const fy = currentFiscalYear(new Date())
+    const figures = (await agencyStatistics(uc.db, ctx.org.id, fy))
+      .map((f) => ({ ...f, def: registry.statistics.find((d) => d.moduleId === f.module && d.key === f.key) }))
+      .filter((f): f is typeof f & { def: NonNullable<typeof f.def> } => !!f.def)
     return render(
       c,
       <StaffLayout ctx={ctx} title={t(ctx.lang, 'dashboard.title')}>
         <h1>{t(ctx.lang, 'dashboard.title')}</h1>
         <p>{t(ctx.lang, 'dashboard.hello', { name: actor.displayName })}</p>
         <p>{t(ctx.lang, 'dashboard.role', { role: registry.roleLabel(actor.role, ctx.lang) })}</p>
-        <p>{t(ctx.lang, 'dashboard.fiscalYear', { year: currentFiscalYear(new Date()) })}</p>
+        <p>{t(ctx.lang, 'dashboard.fiscalYear', { year: fy })}</p>
+        {figures.length > 0 && (
+          <section aria-labelledby="figures">
+            <h2 id="figures">{t(ctx.lang, 'dashboard.figures', { year: fy })}</h2>
+            <dl class="figures">
+              {figures.map((f) => (
+                <div>
+                  <dt>{f.def.label[ctx.lang]}</dt>
+                  <dd>{formatNumber(f.value, { decimals: f.def.unit === 'percent' ? 1 : Number.isInteger(f.value) ? 0 : 1, thaiDigits: !!ctx.org.settings.thaiNumerals && ctx.lang === 'th' })}{f.def.unit === 'percent' ? ' %' : ''}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
         {cards.length + links.length > 0 && (
           <ul class="cards">
             {cards.map((i) => (

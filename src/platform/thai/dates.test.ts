@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatThaiDate, formatThaiDateTime, parseThaiDate, toIsoDate, toThaiDateInput } from './dates.js'
+import { formatThaiDate, formatThaiDateTime, parseThaiDate, toIsoDate, toThaiDateInput, toThaiDateText } from './dates.js'
 
 const d = { year: 2026, month: 11, day: 25 }
 
@@ -46,6 +46,11 @@ describe('parseThaiDate', () => {
     expect(parseThaiDate('05.01.2569')).toEqual(ok({ year: 2026, month: 1, day: 5 }))
     expect(parseThaiDate('25 พฤศจิกายน 2569')).toEqual(ok(d))
     expect(parseThaiDate('25 พ.ย. พ.ศ. ๒๕๖๙')).toEqual(ok(d))
+    // Two-digit years are B.E., as offices write them.
+    expect(parseThaiDate('25/11/69')).toEqual(ok(d))
+    expect(parseThaiDate('15 มี.ค. 67')).toEqual(ok({ year: 2024, month: 3, day: 15 }))
+    expect(toThaiDateText('2024-03-15')).toBe('15/03/2567')
+    expect(parseThaiDate(toThaiDateText(d))).toEqual(ok(d))
   })
   it('round-trips its own formats', () => {
     for (const style of ['long', 'short', 'numeric'] as const) {
@@ -68,7 +73,6 @@ describe('parseThaiDate', () => {
     expect(parseThaiDate('12/13/2569')).toEqual({ ok: false, error: 'month' })
     expect(parseThaiDate('25/11/2026')).toEqual({ ok: false, error: 'year_looks_ce' })
     expect(parseThaiDate('25/11/9569')).toEqual({ ok: false, error: 'year_range' })
-    expect(parseThaiDate('25/11/69')).toEqual({ ok: false, error: 'format' })
     expect(parseThaiDate('25/11-2569')).toEqual({ ok: false, error: 'format' })
     expect(parseThaiDate('tomorrow')).toEqual({ ok: false, error: 'format' })
   })

@@ -50,6 +50,12 @@ export function toThaiDateInput(input: DateInput): string {
   return `${ceToBe(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
+/** "15/03/2567": a date the way Thai staff type it (day/month/B.E. year), for text date fields. */
+export function toThaiDateText(input: DateInput): string {
+  const { year, month, day } = toCalendarDate(input)
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${ceToBe(year)}`
+}
+
 /**
  * Why a date did not parse; callers map the code to a message catalogue entry.
  * `year_looks_ce`: the year is plausible as C.E. (2026) but we expect B.E. (2569).
@@ -68,13 +74,13 @@ const MONTH_BY_NAME = new Map<string, number>([
   ...TH_MONTHS_SHORT.map((m, i) => [m, i + 1] as const),
 ])
 const monthNames = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((m) => m.replace(/\./g, '\\.'))
-const NAMED = new RegExp(`^(\\d{1,2}) ?(${monthNames.join('|')}) ?(?:พ\\.ศ\\. ?)?(\\d{4})$`)
-const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/
+const NAMED = new RegExp(`^(\\d{1,2}) ?(${monthNames.join('|')}) ?(?:พ\\.ศ\\. ?)?(\\d{4}|\\d{2})$`)
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/
 
 /**
  * Parses a B.E. date as typed by Thai users: "25/11/2569", "๒๕/๑๑/๒๕๖๙", "2569-11-25" (our date
- * inputs), "25 พฤศจิกายน 2569", "25 พ.ย. พ.ศ. 2569". Returns the C.E. calendar date.
+ * inputs), "25 พฤศจิกายน 2569", "25 พ.ย. พ.ศ. 2569", "25 พ.ย. 69". Returns the C.E. calendar date.
  */
 export function parseThaiDate(input: string, opts: ParseThaiDateOptions = {}): ParseThaiDateResult {
   const s = fromThaiDigits(input).trim().replace(/\s+/g, ' ')
@@ -85,7 +91,8 @@ export function parseThaiDate(input: string, opts: ParseThaiDateOptions = {}): P
   else if ((m = YMD.exec(s))) parts = [m[1]!, m[2]!, m[3]!]
   else if ((m = NAMED.exec(s))) parts = [m[3]!, MONTH_BY_NAME.get(m[2]!)!, m[1]!]
   if (!parts) return { ok: false, error: 'format' }
-  const yearBe = Number(parts[0])
+  // Two-digit years are B.E. as Thai offices write them: "15 มี.ค. 67" is 2567.
+  const yearBe = parts[0].length === 2 ? 2500 + Number(parts[0]) : Number(parts[0])
   const month = Number(parts[1])
   const day = Number(parts[2])
 

@@ -19,6 +19,7 @@ export {
   formatThaiDate,
   formatThaiDateTime,
   toThaiDateInput,
+  toThaiDateText,
   parseThaiDate,
   type DateStyle,
   type ThaiDateFormatOptions,

@@ -63,6 +63,34 @@ export const TextField: FC<
   )
 }
 
+/**
+ * A date field in the Buddhist era as staff type it (a text field with a hint, so it works without
+ * JavaScript and on any phone); pair it with `f.thaiDate()`. Give `values` the typed text back after
+ * an error, or `toThaiDateText(iso)` when showing a stored date.
+ */
+export const DateField: FC<Common & { lang: 'th' | 'en' }> = (p) => {
+  const error = p.errors?.[p.name]
+  const hint = p.hint ?? t(p.lang, 'date.hint')
+  return (
+    <div class="field">
+      <Label name={p.name} label={p.label} />
+      <Messages name={p.name} hint={hint} error={error} />
+      <input
+        id={p.name}
+        name={p.name}
+        type="text"
+        class="date-input"
+        value={str(p.values, p.name)}
+        required={p.required}
+        autocomplete="off"
+        placeholder={t(p.lang, 'date.placeholder')}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, hint, error)}
+      />
+    </div>
+  )
+}
+
 export const TextArea: FC<Common & { rows?: number }> = (p) => {
   const error = p.errors?.[p.name]
   return (
