@@ -6,10 +6,20 @@ import { reportsModule } from '../modules/reports/module.js'
 import { portalModule } from '../modules/portal/module.js'
 import { disclosureModule } from '../modules/disclosure/module.js'
 import { complaintsModule } from '../modules/complaints/module.js'
+// new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
 // order their migrations and demo data are applied in (a module after the ones it reads from);
 // menus are ordered by each item's own `order`.
-export const manifests = [platformManifest, assessmentModule, measuresModule, reportsModule, portalModule, disclosureModule, complaintsModule]
+export const manifests = [
+  platformManifest,
+  assessmentModule,
+  measuresModule,
+  reportsModule,
+  portalModule,
+  disclosureModule,
+  complaintsModule,
+  // new:module adds its manifest above this line
+]
 
 export const registry = buildRegistry(manifests)
