@@ -115,3 +115,14 @@ export async function countOrgUsers(db: Db, orgId: string): Promise<number> {
   const [r] = await inOrg(db, orgId, (tx) => tx.select({ n: sql<number>`count(*)::int` }).from(users))
   return r?.n ?? 0
 }
+
+const slugs = new Map<string, string>()
+/** An agency's URL slug by id (slugs never change once made), for building its public links. */
+export async function orgSlugOf(db: Db, orgId: string): Promise<string> {
+  const hit = slugs.get(orgId)
+  if (hit) return hit
+  const [o] = await db.select({ slug: orgs.slug }).from(orgs).where(eq(orgs.id, orgId))
+  if (!o) throw new Error(`no agency ${orgId}`)
+  slugs.set(orgId, o.slug)
+  return o.slug
+}
