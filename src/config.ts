@@ -31,6 +31,11 @@ export type Config = {
   masterKeys: string | undefined
   appSecret: string | undefined
   publicUrl: string | undefined
+  /**
+   * The origin every absolute link is built from (mails, feeds, sitemaps, DCAT): PUBLIC_URL, or for a
+   * local demo the app's own listen address. Never the request's Host header.
+   */
+  siteOrigin: string
   trustProxy: boolean
   smtpUrl: string | undefined
   mailFrom: string
@@ -44,6 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration (environment variables):\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const demo = e.DEMO ? e.DEMO === 'on' : !e.DATABASE_URL
+  // Links in mails and feeds must not come from a Host header anyone can send (docs/security.md).
+  if (!demo && !e.PUBLIC_URL && e.NODE_ENV !== 'test') {
+    throw new Error('Invalid configuration (environment variables):\n  PUBLIC_URL: required when the demo is off (the address people use to reach this deployment, e.g. https://prongsai.example.go.th)')
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -53,10 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     // The demo is on by default only for the embedded database: a real deployment
     // (DATABASE_URL given) never gets default passwords unless it asks for them.
-    demo: e.DEMO ? e.DEMO === 'on' : !e.DATABASE_URL,
+    demo,
     masterKeys: e.MASTER_KEYS,
     appSecret: e.APP_SECRET,
     publicUrl: e.PUBLIC_URL,
+    siteOrigin: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY === 'on',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

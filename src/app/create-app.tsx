@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv, OrgEnv, PlatformEnv, StaffEnv, AppContext } from 
 import { AppError } from '../platform/http/errors.js'
 import { language, provideDeps, resolveOrg, securityHeaders, session } from '../platform/http/middleware.js'
 import { csrf } from '../platform/http/csrf.js'
+import { knownHostsOnly } from '../platform/http/urls.js'
 import { requireAgencyStaff, requirePlatformAdmin } from '../platform/http/guards.js'
 import { authRoutes } from '../platform/auth/auth.routes.js'
 import { listOrgs } from '../platform/orgs/orgs.service.js'
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', provideDeps(deps))
   app.use('*', securityHeaders())
+  app.use('*', knownHostsOnly())
   app.use('*', language())
 
   app.get('/healthz', async (c) => {

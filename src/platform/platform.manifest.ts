@@ -9,6 +9,7 @@ import { evidenceRoutes } from './evidence/evidence.routes.js'
 import { sendDeadlineDigests } from './deadlines/digest.js'
 import { deliverMail } from './mail/delivery.js'
 import { computeStatistics } from './stats/statistics.js'
+import { sweepRateCounters } from './http/rate-limit.js'
 
 // The platform's own part of the registry: its roles, permissions, menus and routes, declared the
 // same way a module declares its own (src/app/registry.ts puts it first).
@@ -63,6 +64,8 @@ export const platformManifest = defineModule({
     { name: 'platform.deadline-digest', schedule: '0 7 * * *', run: async (deps) => void (await sendDeadlineDigests(deps)) },
     // Every night at 01:00, and on demand after changes ({ moduleId }): every module's figures.
     { name: 'platform.statistics', schedule: '0 1 * * *', run: async (deps, data) => void (await computeStatistics(deps, typeof data.moduleId === 'string' ? { moduleId: data.moduleId } : undefined)) },
+    // Rate-limit windows that have ended are forgotten (they hold only keyed hashes anyway).
+    { name: 'platform.rate-sweep', schedule: '17 * * * *', run: async (deps) => void (await sweepRateCounters(deps.db)) },
     // With SMTP configured, the outbox is delivered every minute (without it, the outbox is the delivery).
     { name: 'platform.mail-delivery', schedule: '* * * * *', run: async (deps) => void (await deliverMail(deps)) },
   ],

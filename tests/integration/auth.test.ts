@@ -5,7 +5,7 @@ import { inOrg } from '../../src/db/client.js'
 import { users } from '../../src/platform/auth/auth.schema.js'
 import { mailOutbox } from '../../src/platform/mail/mail.schema.js'
 import { auditLog } from '../../src/platform/audit/audit.schema.js'
-import { MAX_FAILED_LOGINS } from '../../src/platform/auth/auth.service.js'
+import { LIMITS } from '../../src/platform/auth/sign-in-throttle.js'
 import type { Org } from '../../src/platform/orgs/orgs.schema.js'
 import { createTestApp, TestClient, type TestApp } from '../support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'
@@ -45,18 +45,31 @@ describe('sign-in, CSRF, lockout, TOTP, reset, invite', () => {
     expect(entries.map((e) => e.action)).toContain('auth.login_failed')
   })
 
-  it('locks the account after repeated failures, even for the right password', async () => {
-    const u = await buildUser(t.deps.db, org, 'officer')
-    const client = new TestClient(t.app)
-    for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await client.signIn(org.slug, u.email, 'nope nope nope')).status).toBe(401)
-    const last = await client.signIn(org.slug, u.email, 'nope nope nope')
-    expect(last.status).toBe(429)
-    const locked = await client.signIn(org.slug, u.email, TEST_PASSWORD)
-    expect(locked.status).toBe(429)
-    expect(await locked.text()).toContain('ระงับชั่วคราว')
-    // After the lock expires the right password works again.
-    await inOrg(t.deps.db, org.id, (tx) => tx.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, u.id)))
-    expect((await client.signIn(org.slug, u.email, TEST_PASSWORD)).status).toBe(303)
+  it('slows guessing from one place without locking the account out for its owner elsewhere', async () => {
+    // Behind a proxy, so that two clients come from two addresses.
+    const p = await createTestApp({ TRUST_PROXY: 'on' })
+    const porg = await buildOrg(p.deps.db)
+    const u = await buildUser(p.deps.db, porg, 'officer')
+    const from = (ip: string) => ({ 'x-forwarded-for': ip })
+    const attacker = new TestClient(p.app)
+    for (let i = 0; i < LIMITS.perAccountAddress; i++) expect((await attacker.signIn(porg.slug, u.email, 'nope nope nope', from('198.51.100.1'))).status).toBe(401)
+    // The next try from the same place waits, even with the right password, and the wait is stated.
+    const slowed = await attacker.signIn(porg.slug, u.email, TEST_PASSWORD, from('198.51.100.1'))
+    expect(slowed.status).toBe(429)
+    expect(slowed.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await slowed.text()).toMatch(/กรุณารออีกประมาณ \d+ นาที/)
+    // An account that does not exist gets the same answer (nothing tells which accounts exist).
+    for (let i = 0; i < LIMITS.perAccountAddress; i++) await attacker.signIn(porg.slug, 'nobody@test.example', 'nope nope nope', from('198.51.100.1'))
+    const ghost = await attacker.signIn(porg.slug, 'nobody@test.example', 'nope nope nope', from('198.51.100.1'))
+    expect(ghost.status).toBe(429)
+    expect(await ghost.text()).toMatch(/กรุณารออีกประมาณ \d+ นาที/)
+    // An IPv6 attacker counts as its /64: changing the last 64 bits does not reset the count.
+    for (let i = 0; i < LIMITS.perAccountAddress; i++) await attacker.signIn(porg.slug, u.email, 'nope nope nope', from(`2001:db8:1:2::${i + 1}`))
+    expect((await attacker.signIn(porg.slug, u.email, TEST_PASSWORD, from('2001:db8:1:2::ffff'))).status).toBe(429)
+    // The owner, signing in from another address, is not locked out.
+    const owner = new TestClient(p.app)
+    expect((await owner.signIn(porg.slug, u.email, TEST_PASSWORD, from('203.0.113.7'))).status).toBe(303)
+    await p.close()
   })
 
   it('rejects a POST without a CSRF token, with a wrong one, and from another origin', async () => {
@@ -83,7 +96,8 @@ describe('sign-in, CSRF, lockout, TOTP, reset, invite', () => {
     const page = await (await client.get(`/o/${org.slug}/admin/account`)).text()
     const secret = page.match(/id="totp-secret">([A-Z2-7]+)</)![1]!
     expect((await client.post(`/o/${org.slug}/admin/account`, { op: 'totp-confirm', code: '000000' })).status).toBe(422)
-    expect((await client.post(`/o/${org.slug}/admin/account`, { op: 'totp-confirm', code: await generate({ secret }) })).status).toBe(303)
+    const enrolCode = await generate({ secret })
+    expect((await client.post(`/o/${org.slug}/admin/account`, { op: 'totp-confirm', code: enrolCode })).status).toBe(303)
 
     const fresh = new TestClient(t.app)
     const res = await fresh.signIn(org.slug, u.email, TEST_PASSWORD)
@@ -91,9 +105,35 @@ describe('sign-in, CSRF, lockout, TOTP, reset, invite', () => {
     // The half-signed-in session cannot use the staff area.
     expect((await fresh.get(`/o/${org.slug}/admin`)).headers.get('location')).toBe(`/o/${org.slug}/login/totp`)
     expect((await fresh.post(`/o/${org.slug}/login/totp`, { code: '123456' })).status).toBe(422)
-    const done = await fresh.post(`/o/${org.slug}/login/totp`, { code: await generate({ secret }) })
+    // The code already used to enrol is refused: a code works once, even within its window.
+    expect((await fresh.post(`/o/${org.slug}/login/totp`, { code: enrolCode })).status).toBe(422)
+    const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 })
+    const done = await fresh.post(`/o/${org.slug}/login/totp`, { code: nextCode })
     expect(done.status).toBe(303)
     expect((await fresh.get(`/o/${org.slug}/admin`)).status).toBe(200)
+    // …and cannot be replayed by someone who saw it.
+    const replay = new TestClient(t.app)
+    await replay.signIn(org.slug, u.email, TEST_PASSWORD)
+    expect((await replay.post(`/o/${org.slug}/login/totp`, { code: nextCode })).status).toBe(422)
+    // Turning TOTP off needs the password and a fresh code, not just the session.
+    expect((await fresh.post(`/o/${org.slug}/admin/account`, { op: 'totp-disable' })).status).toBe(422)
+    expect((await fresh.post(`/o/${org.slug}/admin/account`, { op: 'totp-disable', disablePassword: 'wrong password!!', disableCode: '000000' })).status).toBe(422)
+  })
+
+  it('ends a half-signed-in session after five wrong codes', async () => {
+    const u = await buildUser(t.deps.db, org, 'officer')
+    const c1 = new TestClient(t.app)
+    await c1.signIn(org.slug, u.email, TEST_PASSWORD)
+    await c1.post(`/o/${org.slug}/admin/account`, { op: 'totp-begin' })
+    const secret = (await (await c1.get(`/o/${org.slug}/admin/account`)).text()).match(/id="totp-secret">([A-Z2-7]+)</)![1]!
+    await c1.post(`/o/${org.slug}/admin/account`, { op: 'totp-confirm', code: await generate({ secret }) })
+    const c2 = new TestClient(t.app)
+    await c2.signIn(org.slug, u.email, TEST_PASSWORD)
+    for (let i = 0; i < 4; i++) expect((await c2.post(`/o/${org.slug}/login/totp`, { code: '000000' })).status).toBe(422)
+    const ended = await c2.post(`/o/${org.slug}/login/totp`, { code: '000000' })
+    expect(ended.status).toBe(303)
+    expect(ended.headers.get('location')).toBe(`/o/${org.slug}/login`)
+    expect((await c2.get(`/o/${org.slug}/admin`)).headers.get('location')).toMatch(/\/login\?next=/)
   })
 
   it('resets a password through a single-use e-mailed link (outbox without SMTP)', async () => {
@@ -104,7 +144,7 @@ describe('sign-in, CSRF, lockout, TOTP, reset, invite', () => {
     const unknown = await client.post(`/o/${org.slug}/forgot`, { email: 'nobody@test.example' })
     expect(await unknown.text()).toContain('หากอีเมลนี้มีอยู่ในระบบ') // same answer for unknown e-mails
     const [mail] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toAddress, u.email)).orderBy(desc(mailOutbox.createdAt)))
-    const link = mail!.bodyText.match(/http:\/\/localhost(\/o\/[^\s]+\/reset\/[A-Za-z0-9_-]+)/)![1]!
+    const link = mail!.bodyText.match(/http:\/\/localhost(?::\d+)?(\/o\/[^\s]+\/reset\/[A-Za-z0-9_-]+)/)![1]!
     expect((await client.get(link)).status).toBe(200)
     const mismatch = await client.post(link, { password: 'a new long password', confirm: 'something else' })
     expect(mismatch.status).toBe(422)
@@ -122,7 +162,7 @@ describe('sign-in, CSRF, lockout, TOTP, reset, invite', () => {
     const res = await client.post(`/o/${org.slug}/admin/users`, { email: 'New.Person@Test.example', displayName: 'คนใหม่ ทดสอบ', role: 'officer' })
     expect(res.status).toBe(303)
     const [mail] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'new.person@test.example')))
-    const link = mail!.bodyText.match(/http:\/\/localhost(\/o\/[^\s]+\/invite\/[A-Za-z0-9_-]+)/)![1]!
+    const link = mail!.bodyText.match(/http:\/\/localhost(?::\d+)?(\/o\/[^\s]+\/invite\/[A-Za-z0-9_-]+)/)![1]!
     const invited = new TestClient(t.app)
     expect((await invited.post(link, { password: 'invited person pw', confirm: 'invited person pw' })).status).toBe(303)
     const a = new TestClient(t.app)

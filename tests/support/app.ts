@@ -82,8 +82,8 @@ export class TestClient {
     this.remember(res)
     return res
   }
-  async signIn(orgSlug: string | null, email: string, password: string): Promise<Response> {
+  async signIn(orgSlug: string | null, email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
     const login = orgSlug ? `/o/${orgSlug}/login` : '/login'
-    return this.post(login, { email, password })
+    return this.post(login, { email, password }, { headers })
   }
 }

@@ -25,7 +25,7 @@ try {
     await tx.insert(authTokens).values({ id: sha256Hex(token), userId: u!.id, orgId: null, purpose: 'invite', expiresAt: new Date(Date.now() + 24 * 3600 * 1000) })
     await appendAudit(tx, { orgId: null, actorLabel: 'cli', action: 'user.create_platform_admin', entityType: 'user', entityId: u!.id })
   })
-  const base = config.publicUrl ?? `http://localhost:${config.port}`
+  const base = config.siteOrigin
   console.log(`Platform admin ${input.data.email} created. Set the password within 24 hours at:\n  ${base}/invite/${token}`)
 } catch (e) {
   console.error(`Could not create the admin: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`)

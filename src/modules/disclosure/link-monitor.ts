@@ -6,7 +6,7 @@ import { oitYears } from './framework.js'
 
 /** Checks the links of every agency (current and previous fiscal year); used by the scheduled job. */
 export async function checkAllAgencies(deps: AppDeps): Promise<number> {
-  const origin = deps.config.publicUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${deps.config.port}`
+  const origin = deps.config.publicUrl ? deps.config.siteOrigin : `http://127.0.0.1:${deps.config.port}`
   const available = await oitYears(deps.db)
   const now = currentFiscalYear()
   const years = available.filter((y) => y === now || y === now - 1)

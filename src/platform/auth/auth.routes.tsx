@@ -29,7 +29,8 @@ import {
 import { MIN_PASSWORD_LENGTH } from './passwords.js'
 import { totpUri } from './totp.js'
 import { AppError } from '../http/errors.js'
-import { rateLimit } from '../http/rate-limit.js'
+import { minutesUntil, rateLimit } from '../http/rate-limit.js'
+import { recordFailedSignIn, recordSuccessfulSignIn, signInBlockedUntil } from './sign-in-throttle.js'
 import { publicOrigin } from '../http/urls.js'
 
 /** '/o/<slug>' for an agency, '' for the platform. */
@@ -37,8 +38,19 @@ function base(c: AppContext): string {
   const org = c.get('org')
   return org ? `/o/${org.slug}` : ''
 }
-function safeNext(next: string | undefined, fallback: string): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : fallback
+/**
+ * Where to go after sign-in: a path on this site only. Browsers ignore tabs and newlines in URLs
+ * ("/\t/evil.example" is "//evil.example"), so any control character or whitespace is refused, and
+ * the result must resolve to this origin.
+ */
+export function safeNext(next: string | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || /[\u0000-\u0020\u007f\\]/.test(next) || next.startsWith('//')) return fallback
+  try {
+    const u = new URL(next, 'http://prongsai.invalid')
+    return u.origin === 'http://prongsai.invalid' ? u.pathname + u.search + u.hash : fallback
+  } catch {
+    return fallback
+  }
 }
 function staffHome(c: AppContext): string {
   return c.get('org') ? `${base(c)}/admin` : '/admin'
@@ -99,9 +111,9 @@ function setSessionCookie(c: AppContext, token: string) {
 /** Sign-in, second factor, sign-out, password reset and invitations; mounted per agency and for the platform. */
 export function authRoutes() {
   const app = new Hono<AppEnv>()
-  // Per-address limits on top of the per-account lockout: password spraying across many
-  // accounts, and reset-mail flooding, are slowed too.
-  const signInLimit = rateLimit({ name: 'sign-in', max: 30, windowMs: 10 * 60 * 1000 })
+  // Wrong passwords are throttled per address and account (sign-in-throttle.ts); these limit the
+  // number of requests per address, right or wrong, and reset-mail flooding.
+  const signInLimit = rateLimit({ name: 'sign-in', max: 60, windowMs: 10 * 60 * 1000 })
   app.use('/login', signInLimit)
   app.use('/login/totp', signInLimit)
   app.use('/forgot', rateLimit({ name: 'forgot', max: 10, windowMs: 15 * 60 * 1000 }))
@@ -117,10 +129,18 @@ export function authRoutes() {
     const page = (errors: FormErrors, status: 401 | 422 | 429) =>
       render(c, <SignInPage ctx={pageCtx(c)} action={`${base(c)}/login`} title={title(c)} forgotHref={`${base(c)}/forgot`} values={form.values} errors={errors} />, status)
     if (!form.ok) return page(form.errors, 422)
-    const r = await signIn(c.get('deps').db, { orgId: c.get('org')?.id ?? null, email: form.data.email, password: form.data.password, requestId: c.get('requestId') })
-    if (!r.ok) {
-      return r.reason === 'locked' ? page({ email: t(lang, 'login.locked', { minutes: r.minutes }) }, 429) : page({ email: t(lang, 'login.failed') }, 401)
+    const orgId = c.get('org')?.id ?? null
+    const blocked = await signInBlockedUntil(c, orgId, form.data.email)
+    if (blocked) {
+      c.header('Retry-After', String(Math.ceil((blocked.getTime() - Date.now()) / 1000)))
+      return page({ email: t(lang, 'login.throttled', { minutes: minutesUntil(blocked) }) }, 429)
     }
+    const r = await signIn(c.get('deps').db, { orgId, email: form.data.email, password: form.data.password, requestId: c.get('requestId') })
+    if (!r.ok) {
+      await recordFailedSignIn(c, orgId, form.data.email)
+      return page({ email: t(lang, 'login.failed') }, 401)
+    }
+    await recordSuccessfulSignIn(c, orgId, form.data.email)
     setSessionCookie(c, r.token)
     if (r.secondFactor) return c.redirect(`${base(c)}/login/totp?next=${encodeURIComponent(form.data.next ?? '')}`, 303)
     return c.redirect(safeNext(form.data.next, staffHome(c)), 303)
@@ -136,8 +156,13 @@ export function authRoutes() {
     if (!actor || !sessionId) return c.redirect(`${base(c)}/login`, 303)
     const form = await parseForm(c, z.object({ code: z.string().trim() }), {})
     const code = form.ok ? form.data.code : ''
-    const ok = await completeSecondFactor(c.get('deps').db, c.get('deps').masterKeys, { sessionId, actor, code, requestId: c.get('requestId') })
-    if (!ok) return render(c, <CodePage ctx={pageCtx(c)} action={`${base(c)}/login/totp`} errors={{ code: t(c.get('lang'), 'login.totpFailed') }} />, 422)
+    const r = await completeSecondFactor(c.get('deps').db, c.get('deps').masterKeys, { sessionId, actor, code, requestId: c.get('requestId') })
+    if (r === 'ended') {
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      flash(c, t(c.get('lang'), 'login.totpEnded'))
+      return c.redirect(`${base(c)}/login`, 303)
+    }
+    if (r === 'invalid') return render(c, <CodePage ctx={pageCtx(c)} action={`${base(c)}/login/totp`} errors={{ code: t(c.get('lang'), 'login.totpFailed') }} />, 422)
     return c.redirect(staffHome(c), 303)
   })
 
@@ -194,7 +219,7 @@ export function authRoutes() {
       const lang = c.get('lang')
       const form = await parseForm(c, PasswordPair, { password: t(lang, 'reset.newPassword'), confirm: t(lang, 'reset.confirmPassword') })
       if (!form.ok) return render(c, <PasswordPage ctx={pageCtx(c)} title={pageTitle(c)} action={c.req.path} errors={form.errors} />, 422)
-      const ok = await redeemToken(c.get('deps').db, { orgId: c.get('org')?.id ?? null, token: c.req.param('token'), password: form.data.password, requestId: c.get('requestId') })
+      const ok = await redeemToken(c.get('deps').db, { orgId: c.get('org')?.id ?? null, token: c.req.param('token'), password: form.data.password, requestId: c.get('requestId'), registry: c.get('deps').registry, lang })
       if (!ok) throw new AppError('not_found', 404, { th: t('th', 'reset.invalid'), en: t('en', 'reset.invalid') })
       flash(c, t(lang, 'reset.done'))
       return c.redirect(`${base(c)}/login`, 303)
@@ -241,6 +266,9 @@ const AccountPage = async (p: { ctx: PageCtx; enabled: boolean; secret: string |
         <form method="post" action={p.action}>
           <CsrfField ctx={p.ctx} />
           <input type="hidden" name="op" value="totp-disable" />
+          <p>{t(lang, 'account.totpDisableIntro')}</p>
+          <TextField name="disablePassword" type="password" label={t(lang, 'account.currentPassword')} errors={p.errors} autocomplete="current-password" required />
+          <TextField name="disableCode" label={t(lang, 'login.totpCode')} errors={p.errors} inputmode="numeric" autocomplete="one-time-code" maxlength={6} required />
           <button type="submit" class="secondary">{t(lang, 'account.totpDisable')}</button>
         </form>
       ) : p.secret && qr ? (
@@ -292,7 +320,7 @@ export function accountHandlers(area: 'staff' | 'platform') {
         confirm: t(lang, 'reset.confirmPassword'),
       })
       if (!form.ok) return show(c, form.errors, 422)
-      if (!(await changePassword(ctx, form.data.current, form.data.password))) return show(c, { current: t(lang, 'account.wrongPassword') }, 422)
+      if (!(await changePassword(ctx, form.data.current, form.data.password, c.get('sessionId')))) return show(c, { current: t(lang, 'account.wrongPassword') }, 422)
       flash(c, t(lang, 'account.passwordChanged'))
     } else if (op === 'totp-begin') {
       await beginTotpEnrolment(ctx)
@@ -300,7 +328,9 @@ export function accountHandlers(area: 'staff' | 'platform') {
       if (!(await confirmTotpEnrolment(ctx, String(values.code ?? '').trim()))) return show(c, { code: t(lang, 'login.totpFailed') }, 422)
       flash(c, t(lang, 'account.totpEnabled'))
     } else if (op === 'totp-disable') {
-      await disableTotp(ctx)
+      const r = await disableTotp(ctx, String(values.disablePassword ?? ''), String(values.disableCode ?? '').trim())
+      if (r === 'wrong_password') return show(c, { disablePassword: t(lang, 'account.wrongPassword') }, 422)
+      if (r === 'wrong_code') return show(c, { disableCode: t(lang, 'login.totpFailed') }, 422)
       flash(c, t(lang, 'account.totpDisabled'))
     } else if (op === 'sign-out-everywhere') {
       await signOutEverywhere(ctx)

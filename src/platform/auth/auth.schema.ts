@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, integer, boolean, timestamp, customType, primaryKey } from 'drizzle-orm/pg-core'
+import { pgTable, uuid, text, integer, bigint, boolean, timestamp, customType, primaryKey } from 'drizzle-orm/pg-core'
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 
@@ -15,6 +15,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   totpSecret: bytea('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  totpFailures: integer('totp_failures').notNull().default(0),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),

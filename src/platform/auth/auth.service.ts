@@ -13,20 +13,17 @@ import { createSession, destroyAllSessions } from './sessions.js'
 import { checkTotp, newTotpSecret, openTotpSecret, sealTotpSecret } from './totp.js'
 import { assertCan, type Actor } from './permissions.js'
 import type { UseCaseCtx } from '../http/context.js'
+import type { Registry } from '../module/manifest.js'
 
-export const MAX_FAILED_LOGINS = 5
-export const LOCKOUT_MS = 15 * 60 * 1000
 const RESET_TTL_MS = 60 * 60 * 1000
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
-export type SignInResult =
-  | { ok: true; token: string; secondFactor: boolean; user: User }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; minutes: number }
+export type SignInResult = { ok: true; token: string; secondFactor: boolean; user: User } | { ok: false; reason: 'invalid' }
 
 /**
- * Password sign-in within one agency (orgId) or the platform (orgId null).
- * Five wrong passwords lock the account for 15 minutes; each attempt is audited.
+ * Password sign-in within one agency (orgId) or the platform (orgId null); every attempt is
+ * audited. Guessing is slowed by the caller per address and account (sign-in-throttle.ts), never
+ * by locking the account, which anyone could do to anyone.
  */
 export async function signIn(
   db: Db,
@@ -37,67 +34,51 @@ export async function signIn(
     const [u] = await tx.select().from(users).where(eq(users.email, email))
     return u
   })
-  const now = Date.now()
-  if (found?.lockedUntil && found.lockedUntil.getTime() > now) {
-    await inOrg(db, input.orgId, (tx) =>
-      appendAudit(tx, { orgId: input.orgId, actorUserId: found.id, action: 'auth.login_locked', entityType: 'user', entityId: found.id, requestId: input.requestId }),
-    )
-    return { ok: false, reason: 'locked', minutes: Math.ceil((found.lockedUntil.getTime() - now) / 60000) }
-  }
   const valid = await verifyPassword(found && !found.disabledAt ? found.passwordHash : null, input.password)
   if (!found || !valid) {
-    return inOrg(db, input.orgId, async (tx) => {
-      let locked = false
-      if (found) {
-        const [u] = await tx
-          .update(users)
-          .set({
-            failedLogins: sql`${users.failedLogins} + 1`,
-            lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} THEN now() + interval '15 minutes' ELSE NULL END`,
-          })
-          .where(eq(users.id, found.id))
-          .returning({ failedLogins: users.failedLogins })
-        locked = (u?.failedLogins ?? 0) >= MAX_FAILED_LOGINS
-      }
-      await appendAudit(tx, {
-        orgId: input.orgId,
-        actorUserId: found?.id ?? null,
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: found?.id ?? null,
-        requestId: input.requestId,
-        details: { email, locked },
-      })
-      return locked ? { ok: false as const, reason: 'locked' as const, minutes: LOCKOUT_MS / 60000 } : { ok: false as const, reason: 'invalid' as const }
-    })
+    await inOrg(db, input.orgId, (tx) =>
+      appendAudit(tx, { orgId: input.orgId, actorUserId: found?.id ?? null, action: 'auth.login_failed', entityType: 'user', entityId: found?.id ?? null, requestId: input.requestId, details: { email } }),
+    )
+    return { ok: false, reason: 'invalid' }
   }
   return inOrg(db, input.orgId, async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, found.id))
     const token = await createSession(tx, found, found.totpEnabled)
     await appendAudit(tx, { orgId: input.orgId, actorUserId: found.id, actorLabel: found.email, action: 'auth.login', entityType: 'user', entityId: found.id, requestId: input.requestId })
     return { ok: true as const, token, secondFactor: found.totpEnabled, user: found }
   })
 }
 
-/** Completes a sign-in that waits for its TOTP code. */
+/** Failed codes in a row after which a half-signed-in session ends (sign in with the password again). */
+export const MAX_TOTP_FAILURES = 5
+
+/**
+ * Completes a sign-in that waits for its TOTP code. A code is accepted once (its time step is kept);
+ * after five wrong codes in a row the session ends, so codes cannot be guessed at leisure.
+ */
 export async function completeSecondFactor(
   db: Db,
   keys: MasterKeys,
   input: { sessionId: string; actor: Actor; code: string; requestId: string },
-): Promise<boolean> {
+): Promise<'ok' | 'invalid' | 'ended'> {
   return inOrg(db, input.actor.orgId, async (tx) => {
-    const [u] = await tx.select().from(users).where(eq(users.id, input.actor.userId))
-    const ok = !!u?.totpSecret && u.totpEnabled && (await checkTotp(openTotpSecret(keys, u.id, u.totpSecret), input.code))
-    if (ok) await tx.update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, input.sessionId))
-    await appendAudit(tx, {
-      orgId: input.actor.orgId,
-      actorUserId: input.actor.userId,
-      action: ok ? 'auth.second_factor' : 'auth.second_factor_failed',
-      entityType: 'user',
-      entityId: input.actor.userId,
-      requestId: input.requestId,
-    })
-    return ok
+    const [u] = await tx.select().from(users).where(eq(users.id, input.actor.userId)).for('update')
+    const r = u?.totpSecret && u.totpEnabled ? await checkTotp(openTotpSecret(keys, u.id, u.totpSecret), input.code, u.totpLastStep) : { ok: false as const }
+    const audit = (action: string) => appendAudit(tx, { orgId: input.actor.orgId, actorUserId: input.actor.userId, action, entityType: 'user', entityId: input.actor.userId, requestId: input.requestId })
+    if (r.ok) {
+      await tx.update(users).set({ totpLastStep: r.step, totpFailures: 0 }).where(eq(users.id, input.actor.userId))
+      await tx.update(sessions).set({ secondFactorPending: false }).where(eq(sessions.id, input.sessionId))
+      await audit('auth.second_factor')
+      return 'ok'
+    }
+    const [after] = await tx.update(users).set({ totpFailures: sql`${users.totpFailures} + 1` }).where(eq(users.id, input.actor.userId)).returning({ n: users.totpFailures })
+    await audit('auth.second_factor_failed')
+    if ((after?.n ?? 0) >= MAX_TOTP_FAILURES) {
+      await tx.update(users).set({ totpFailures: 0 }).where(eq(users.id, input.actor.userId))
+      await tx.delete(sessions).where(eq(sessions.id, input.sessionId))
+      await audit('auth.second_factor_ended')
+      return 'ended'
+    }
+    return 'invalid'
   })
 }
 
@@ -110,7 +91,8 @@ export async function signOutEverywhere(ctx: UseCaseCtx): Promise<void> {
   })
 }
 
-export async function changePassword(ctx: UseCaseCtx, current: string, next: string): Promise<boolean> {
+/** Changes the password; every other session of the account ends and every pending link stops working. */
+export async function changePassword(ctx: UseCaseCtx, current: string, next: string, keepSessionId?: string | null): Promise<boolean> {
   assertCan(ctx.actor, 'account.manage')
   const actor = ctx.actor
   const [u] = await inOrg(ctx.db, actor.orgId, (tx) => tx.select().from(users).where(eq(users.id, actor.userId)))
@@ -118,7 +100,12 @@ export async function changePassword(ctx: UseCaseCtx, current: string, next: str
   const passwordHash = await hashPassword(next)
   await inOrg(ctx.db, actor.orgId, async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, actor.userId))
-    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.password_changed', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.userId), keepSessionId ? sql`${sessions.id} <> ${keepSessionId}` : sql`true`))
+      .returning({ id: sessions.id })
+    await tx.update(authTokens).set({ usedAt: new Date() }).where(and(eq(authTokens.userId, actor.userId), isNull(authTokens.usedAt)))
+    await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.password_changed', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId, details: { otherSessionsEnded: ended.length } })
   })
   return true
 }
@@ -143,6 +130,8 @@ export async function requestPasswordReset(
   await inOrg(db, input.orgId, async (tx) => {
     const [u] = await tx.select().from(users).where(and(eq(users.email, email), isNull(users.disabledAt)))
     if (!u) return
+    // Only the newest reset link works.
+    await tx.update(authTokens).set({ usedAt: new Date() }).where(and(eq(authTokens.userId, u.id), eq(authTokens.purpose, 'password_reset'), isNull(authTokens.usedAt)))
     const token = await issueToken(tx, u, 'password_reset', RESET_TTL_MS)
     const link = `${input.baseUrl}/reset/${token}`
     await queueMail(tx, {
@@ -158,7 +147,7 @@ export async function requestPasswordReset(
 /** Sets a password from a reset or invite token; the token works once. Signs the user out everywhere. */
 export async function redeemToken(
   db: Db,
-  input: { orgId: string | null; token: string; password: string; requestId: string },
+  input: { orgId: string | null; token: string; password: string; requestId: string; registry?: Pick<Registry, 'roles'>; lang?: Lang },
 ): Promise<boolean> {
   const id = sha256Hex(input.token)
   const passwordHash = await hashPassword(input.password)
@@ -169,11 +158,33 @@ export async function redeemToken(
       .where(and(eq(authTokens.id, id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, sql`now()`), sql`${authTokens.orgId} IS NOT DISTINCT FROM ${input.orgId}::uuid`))
       .returning()
     if (!tok) return false
-    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, tok.userId))
+    const [u] = await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, tok.userId)).returning()
     await destroyAllSessions(tx, tok.userId)
+    // Every other link of the account stops working: an older reset mail cannot be used later.
+    await tx.update(authTokens).set({ usedAt: new Date() }).where(and(eq(authTokens.userId, tok.userId), isNull(authTokens.usedAt)))
     await appendAudit(tx, { orgId: input.orgId, actorUserId: tok.userId, action: tok.purpose === 'invite' ? 'auth.invite_accepted' : 'auth.password_reset', entityType: 'user', entityId: tok.userId, requestId: input.requestId })
+    // A password set through a link for a sensitive role (e.g. the complaints officer) is told to the
+    // other holders of that role and to the executives, so a taken-over account does not go unseen.
+    if (u && input.orgId && input.registry?.roles.get(u.role)?.sensitive) await notifySensitiveRedemption(tx, input.orgId, u, tok.purpose, input.registry, input.lang ?? 'th')
     return true
   })
+}
+
+async function notifySensitiveRedemption(tx: Tx, orgId: string, u: User, purpose: 'password_reset' | 'invite', registry: Pick<Registry, 'roles'>, lang: Lang): Promise<void> {
+  const watchers = await tx
+    .select({ email: users.email, lang: users.lang })
+    .from(users)
+    .where(and(isNull(users.disabledAt), sql`${users.id} <> ${u.id}`, sql`(${users.role} = ${u.role} OR ${users.role} = 'executive')`, sql`${users.passwordHash} IS NOT NULL`))
+  const role = registry.roles.get(u.role)?.label
+  for (const w of watchers) {
+    const L = (w.lang ?? lang) as Lang
+    await queueMail(tx, {
+      orgId,
+      to: w.email,
+      subject: t(L, 'security.sensitiveRedeemedSubject', { role: role?.[L] ?? u.role }),
+      text: t(L, purpose === 'invite' ? 'security.sensitiveInvited' : 'security.sensitiveReset', { email: u.email, name: u.displayName, role: role?.[L] ?? u.role }),
+    })
+  }
 }
 
 export async function tokenIsValid(db: Db, orgId: string | null, token: string): Promise<boolean> {
@@ -243,19 +254,26 @@ export async function confirmTotpEnrolment(ctx: UseCaseCtx, code: string): Promi
   const actor = ctx.actor
   return inOrg(ctx.db, actor.orgId, async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId))
-    if (!u?.totpSecret || !(await checkTotp(openTotpSecret(ctx.deps.masterKeys, u.id, u.totpSecret), code))) return false
-    await tx.update(users).set({ totpEnabled: true, updatedAt: new Date() }).where(eq(users.id, u.id))
+    const r = u?.totpSecret ? await checkTotp(openTotpSecret(ctx.deps.masterKeys, u.id, u.totpSecret), code) : { ok: false as const }
+    if (!u || !r.ok) return false
+    await tx.update(users).set({ totpEnabled: true, totpLastStep: r.step, totpFailures: 0, updatedAt: new Date() }).where(eq(users.id, u.id))
     await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.totp_enabled', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
     return true
   })
 }
 
-export async function disableTotp(ctx: UseCaseCtx): Promise<void> {
+/** Turns TOTP off only with the current password and a current code (a stolen session is not enough). */
+export async function disableTotp(ctx: UseCaseCtx, password: string, code: string): Promise<'ok' | 'wrong_password' | 'wrong_code'> {
   assertCan(ctx.actor, 'account.manage')
   const actor = ctx.actor
-  await inOrg(ctx.db, actor.orgId, async (tx) => {
-    await tx.update(users).set({ totpEnabled: false, totpSecret: null, updatedAt: new Date() }).where(eq(users.id, actor.userId))
+  return inOrg(ctx.db, actor.orgId, async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update')
+    if (!u || !(await verifyPassword(u.passwordHash, password))) return 'wrong_password'
+    const r = u.totpSecret ? await checkTotp(openTotpSecret(ctx.deps.masterKeys, u.id, u.totpSecret), code, u.totpLastStep) : { ok: false as const }
+    if (!r.ok) return 'wrong_code'
+    await tx.update(users).set({ totpEnabled: false, totpSecret: null, totpLastStep: null, updatedAt: new Date() }).where(eq(users.id, actor.userId))
     await appendAudit(tx, { orgId: actor.orgId, actorUserId: actor.userId, action: 'auth.totp_disabled', entityType: 'user', entityId: actor.userId, requestId: ctx.requestId })
+    return 'ok' as const
   })
 }
 

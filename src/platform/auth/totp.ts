@@ -9,11 +9,14 @@ export function totpUri(secret: string, issuer: string, label: string): string {
   return generateURI({ secret, issuer, label })
 }
 
-/** Accepts the current code and one step either side, for clock drift. */
-export async function checkTotp(secret: string, code: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false
-  const r = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => ({ valid: false }))
-  return r.valid
+/**
+ * Accepts the current code and one step either side (clock drift), but never a step at or before
+ * `afterStep` (the last one accepted for the account): a code works once. Returns the accepted step.
+ */
+export async function checkTotp(secret: string, code: string, afterStep?: number | null): Promise<{ ok: true; step: number } | { ok: false }> {
+  if (!/^\d{6}$/.test(code)) return { ok: false }
+  const r = await verify({ secret, token: code, epochTolerance: 30, ...(afterStep != null ? { afterTimeStep: afterStep } : {}) }).catch(() => ({ valid: false as const }))
+  return r.valid && 'timeStep' in r ? { ok: true, step: r.timeStep } : { ok: false }
 }
 
 // TOTP secrets are encrypted under the master key; the user id is bound in as AAD so a secret

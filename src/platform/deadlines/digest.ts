@@ -20,7 +20,7 @@ export const DIGEST_DAYS = 7
  */
 export async function sendDeadlineDigests(deps: AppDeps, now: Date = new Date()): Promise<number> {
   const today = toIsoDate(todayInBangkok(now))
-  const origin = (deps.config.publicUrl ?? `http://localhost:${deps.config.port}`).replace(/\/$/, '')
+  const origin = deps.config.siteOrigin
   let sent = 0
   for (const org of await listOrgs(deps.db)) {
     sent += await inOrg(deps.db, org.id, async (tx) => {

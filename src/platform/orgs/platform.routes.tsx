@@ -19,6 +19,8 @@ import { createOrg, listOrgs } from './orgs.service.js'
 import { ORG_KINDS, type Org } from './orgs.schema.js'
 import { AuditPage } from './staff.routes.js'
 import { formatThaiDateTime } from '../thai/index.js'
+import { appendAudit } from '../audit/audit.js'
+import { maskLinkSecrets } from '../mail/mask.js'
 
 const OrgInput = z.object({
   slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'v.slug'),
@@ -109,7 +111,14 @@ export function platformRoutes() {
     assertCan(c.get('actor'), 'platform.manage')
     const ctx = pageCtx(c)
     const lang = ctx.lang
-    const mails = await inOrg(db(c), null, (tx) => tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100))
+    const actor = c.get('actor')
+    // Reading the outbox is audited; the bodies shown never carry a usable link token (a platform
+    // admin could otherwise take any agency account, complaints officers included, by reading a reset mail).
+    const mails = await inOrg(db(c), null, async (tx) => {
+      const rows = await tx.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(100)
+      await appendAudit(tx, { orgId: null, actorUserId: actor.userId, actorLabel: actor.email, action: 'platform.outbox_read', entityType: 'mail_outbox', requestId: c.get('requestId'), details: { shown: rows.length } })
+      return rows
+    })
     return render(
       c,
       <PlatformLayout ctx={ctx} title={t(lang, 'platform.outbox')}>
@@ -124,7 +133,7 @@ export function platformRoutes() {
               <p class="muted">
                 {t(lang, 'platform.to')}: {m.toAddress} · {formatThaiDateTime(m.createdAt, { lang })} · {m.sentAt ? t(lang, 'platform.sent') : t(lang, 'platform.notSent')}
               </p>
-              <pre class="mail-body">{m.bodyText}</pre>
+              <pre class="mail-body">{maskLinkSecrets(m.bodyText)}</pre>
             </article>
           ))
         )}
