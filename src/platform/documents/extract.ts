@@ -1,10 +1,12 @@
-import mammoth from 'mammoth'
 import { htmlToText } from './text.js'
+import { docxToHtmlGuarded } from './parse-in-worker.js'
 
-/** DOCX → HTML (mammoth keeps tables, paragraphs inside cells and content-control checkboxes). */
+/**
+ * DOCX → HTML (mammoth keeps tables, paragraphs inside cells and content-control checkboxes). An
+ * upload is checked for zip bombs and parsed in a worker with memory and time limits.
+ */
 export async function docxToHtml(docx: Buffer | Uint8Array): Promise<{ html: string; messages: string[] }> {
-  const r = await mammoth.convertToHtml({ buffer: Buffer.from(docx) })
-  return { html: r.value, messages: r.messages.map((m) => `${m.type}: ${m.message}`) }
+  return docxToHtmlGuarded(new Uint8Array(docx))
 }
 
 /** DOCX → visible text, checkboxes as ☑ / ☐. */
