@@ -59,6 +59,10 @@ export function isPrivateAddress(ip: string): boolean {
   if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return true // ::1
   if ((g[0]! & 0xfe00) === 0xfc00) return true // fc00::/7
   if ((g[0]! & 0xffc0) === 0xfe80) return true // fe80::/10
+  if ((g[0]! & 0xffc0) === 0xfec0) return true // fec0::/10 (old site-local, still routed inside some networks)
+  if (g[0] === 0x2002) return true // 6to4: carries an IPv4 address (could be private); deprecated, so never fetched
+  if (g[0] === 0x2001 && g[1] === 0x0000) return true // Teredo (tunnels to IPv4)
+  if (g[0] === 0x0100 && g[1] === 0 && g[2] === 0 && g[3] === 0) return true // 100::/64 discard
   if ((g[0]! & 0xff00) === 0xff00) return true // multicast
   const v4 = `${g[6]! >> 8}.${g[6]! & 0xff}.${g[7]! >> 8}.${g[7]! & 0xff}`
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return v4Private(v4) // mapped / compatible

@@ -4,6 +4,7 @@ import type { PlatformContext, StaffContext, StaffEnv } from '../http/context.js
 import { ctxOf } from '../http/context.js'
 import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
+import { intQuery } from '../http/params.js'
 import { forgetOrg } from '../http/middleware.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
@@ -335,9 +336,11 @@ export async function AuditPage(c: StaffContext | PlatformContext) {
   const ctx = pageCtx(c)
   const lang = ctx.lang
   const Area = ctx.org ? StaffLayout : PlatformLayout
-  const action = c.req.query('action')?.slice(0, 60) || undefined
-  const before = Number(c.req.query('before')) || undefined
-  const page = Math.max(1, Number(c.req.query('page')) || 1)
+  // Query values anyone can type: NUL bytes and non-integer ids would otherwise reach PostgreSQL.
+  const action = c.req.query('action')?.replaceAll('\u0000', '').trim().slice(0, 60) || undefined
+  const beforeRaw = c.req.query('before') ?? ''
+  const before = /^[1-9]\d{0,17}$/.test(beforeRaw) ? Number(beforeRaw) : undefined
+  const page = intQuery(c, 'page', 1, 100_000)
   const rows = await browseAudit(ctxOf(c), { action, before })
   const hasNext = rows.length > AUDIT_PAGE_SIZE
   const shown = rows.slice(0, AUDIT_PAGE_SIZE)

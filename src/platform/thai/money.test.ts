@@ -61,9 +61,9 @@ describe('bahtText', () => {
   ])('%s → %s', (amount, text) => {
     expect(bahtText(amount)).toBe(text)
   })
-  it('takes numeric strings and rounds to the satang', () => {
+  it('takes numeric strings, and refuses fractions of a satang instead of rounding them away', () => {
     expect(bahtText('1234567.50')).toBe('หนึ่งล้านสองแสนสามหมื่นสี่พันห้าร้อยหกสิบเจ็ดบาทห้าสิบสตางค์')
-    expect(bahtText(0.999)).toBe('หนึ่งบาทถ้วน')
-    expect(bahtText('0.004')).toBe('ศูนย์บาทถ้วน')
+    expect(bahtText('1.500')).toBe('หนึ่งบาทห้าสิบสตางค์')
+    for (const inexact of ['1.005', 0.999, '0.004', 1.005]) expect(() => bahtText(inexact)).toThrow(/fractions of a satang/)
   })
 })

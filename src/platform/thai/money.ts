@@ -9,7 +9,7 @@ const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
  * Converts baht to whole satang, rounding half away from zero at the second decimal. Works on
  * the decimal digits rather than `amount * 100`, because 1.005 * 100 is 100.49999… in binary.
  */
-export function toSatang(amount: BahtAmount): bigint {
+export function toSatang(amount: BahtAmount, opts: { exact?: boolean } = {}): bigint {
   let text: string
   if (typeof amount === 'number') {
     if (!Number.isFinite(amount)) throw new RangeError(`not an amount: ${amount}`)
@@ -20,6 +20,9 @@ export function toSatang(amount: BahtAmount): bigint {
   }
   const m = DECIMAL.exec(text)
   if (!m) throw new RangeError(`not an amount: ${JSON.stringify(amount)}`)
+  // An amount written in words on a document (bahttext) must be exact: 1.005 baht is a typo or a
+  // computation left unrounded, and silently printing "หนึ่งบาทหนึ่งสตางค์" would misstate it.
+  if (opts.exact && /[1-9]/.test((m[3] ?? '').slice(2))) throw new RangeError(`${JSON.stringify(amount)} has fractions of a satang`)
   const fraction = (m[3] ?? '').padEnd(3, '0')
   let satang = BigInt(m[2]!) * 100n + BigInt(fraction.slice(0, 2))
   if (Number(fraction[2]) >= 5) satang += 1n
@@ -72,8 +75,9 @@ function readInteger(digits: string): string {
  * "หนึ่งล้านสองแสนบาทถ้วน", 21.25 → "ยี่สิบเอ็ดบาทยี่สิบห้าสตางค์", 0.50 → "ห้าสิบสตางค์".
  * Rounds to the satang first.
  */
+/** The amount in Thai words as on official documents; refuses (RangeError) an amount with fractions of a satang. */
 export function bahtText(amount: BahtAmount): string {
-  const satang = toSatang(amount)
+  const satang = toSatang(amount, { exact: true })
   if (satang === 0n) return 'ศูนย์บาทถ้วน'
   const abs = satang < 0n ? -satang : satang
   const baht = abs / 100n
