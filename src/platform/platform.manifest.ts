@@ -6,6 +6,7 @@ import { staffRoutes } from './orgs/staff.routes.js'
 import { platformRoutes } from './orgs/platform.routes.js'
 import { todoRoutes } from './deadlines/todo.routes.js'
 import { evidenceRoutes } from './evidence/evidence.routes.js'
+import { grantsRoutes } from './orgs/grants.routes.js'
 import { sendDeadlineDigests } from './deadlines/digest.js'
 import { deliverMail } from './mail/delivery.js'
 import { computeStatistics } from './stats/statistics.js'
@@ -78,5 +79,6 @@ function platformStaffRoutes() {
   app.route('/', staffRoutes())
   app.route('/', todoRoutes())
   app.route('/', evidenceRoutes())
+  app.route('/', grantsRoutes())
   return app
 }

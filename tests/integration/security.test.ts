@@ -5,6 +5,8 @@ import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'
 import { inOrg } from '../../src/db/client.js'
 import { mailOutbox } from '../../src/platform/mail/mail.schema.js'
 import { auditLog } from '../../src/platform/audit/audit.schema.js'
+import { users } from '../../src/platform/auth/auth.schema.js'
+import { roleGrants } from '../../src/platform/orgs/role-grants.js'
 import { safeNext } from '../../src/platform/auth/auth.routes.js'
 import { loadConfig } from '../../src/config.js'
 import type { Org } from '../../src/platform/orgs/orgs.schema.js'
@@ -96,5 +98,33 @@ describe('no account takeover through the outbox, the Host header or old links',
     for (const evil of ['//evil.example', '/\t/evil.example', '/\n/evil.example', '/\\evil.example', 'https://evil.example', '/%09/evil.example'.replace('%09', '\t'), ' /x'])
       expect(safeNext(evil, '/home')).toBe('/home')
     expect(safeNext('/o/town/admin/ita?fy=2566#x', '/home')).toBe('/o/town/admin/ita?fy=2566#x')
+  })
+
+  it('grants the complaints-officer role only when a second person confirms, and tells the holders', async () => {
+    const admin = await buildUser(t.deps.db, org, 'agency_admin')
+    const mayor = await buildUser(t.deps.db, org, 'executive')
+    const holder = await buildUser(t.deps.db, org, 'complaints_officer')
+    const ac = new TestClient(t.app)
+    await ac.signIn(org.slug, admin.email, TEST_PASSWORD)
+    const email = `new-legal-${Date.now()}@test.example`
+    expect((await ac.post(`/o/${org.slug}/admin/users`, { email, displayName: 'นิติกรใหม่', position: 'นิติกร', role: 'complaints_officer' })).status).toBe(303)
+    const [created] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(users).where(eq(users.email, email)))
+    expect(created!.role).toBe('viewer') // a stand-in until confirmed
+    // The admin who asked cannot confirm.
+    const list = await (await ac.get(`/o/${org.slug}/admin/users/grants`)).text()
+    const grantId = list.match(/users\/grants\/([0-9a-f-]{36})/)?.[1]
+    expect(grantId).toBeUndefined() // no buttons for the requester
+    const own = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(roleGrants))
+    expect((await ac.post(`/o/${org.slug}/admin/users/grants/${own[0]!.id}`, { decision: 'confirm' })).status).toBe(403)
+    // The confirmers were asked, and have it on their to-do list.
+    expect((await mailsTo(mayor.email)).some((m) => m.subject.includes('โปรดยืนยัน'))).toBe(true)
+    const mc = new TestClient(t.app)
+    await mc.signIn(org.slug, mayor.email, TEST_PASSWORD)
+    expect(await (await mc.get(`/o/${org.slug}/admin/todo`)).text()).toContain(email)
+    expect((await mc.post(`/o/${org.slug}/admin/users/grants/${own[0]!.id}`, { decision: 'confirm' })).status).toBe(303)
+    const [after] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(users).where(eq(users.email, email)))
+    expect(after!.role).toBe('complaints_officer')
+    expect((await mailsTo(holder.email)).some((m) => m.subject.includes('มีการให้บทบาท') && m.bodyText.includes(email))).toBe(true)
+    expect(await (await mc.get(`/o/${org.slug}/admin/todo`)).text()).not.toContain(email)
   })
 })

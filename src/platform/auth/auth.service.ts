@@ -14,6 +14,7 @@ import { checkTotp, newTotpSecret, openTotpSecret, sealTotpSecret } from './totp
 import { assertCan, type Actor } from './permissions.js'
 import type { UseCaseCtx } from '../http/context.js'
 import type { Registry } from '../module/manifest.js'
+import { requestSensitiveGrant, STAND_IN_ROLE } from '../orgs/role-grants.js'
 
 const RESET_TTL_MS = 60 * 60 * 1000
 const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
@@ -210,11 +211,14 @@ export async function inviteUser(
   return inOrg(ctx.db, orgId, async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email))
     if (existing) return { duplicate: true as const }
+    // A sensitive role waits for a second person (role-grants.ts); the account starts as a stand-in.
+    const sensitive = ctx.deps.registry.roles.get(input.role)?.sensitive === true
     const [u] = await tx
       .insert(users)
-      .values({ orgId, email, displayName: input.displayName, position: input.position ?? null, role: input.role })
+      .values({ orgId, email, displayName: input.displayName, position: input.position ?? null, role: sensitive ? STAND_IN_ROLE : input.role })
       .returning()
     if (!u) throw new Error('insert returned no row')
+    if (sensitive) await requestSensitiveGrant(tx, { ...ctx, orgId: orgId!, actor }, { userId: u.id, email, role: input.role, orgName: input.orgName, link: `${input.baseUrl}/admin/users/grants` })
     if (input.unitIds.length) {
       await tx.insert(userUnits).values(input.unitIds.map((unitId) => ({ orgId: orgId!, userId: u.id, unitId })))
     }
@@ -223,7 +227,7 @@ export async function inviteUser(
       orgId,
       to: email,
       subject: t(ctx.lang, 'invite.mailSubject', { org: input.orgName }),
-      text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: ctx.deps.registry.roleLabel(input.role, ctx.lang), link: `${input.baseUrl}/invite/${token}` }),
+      text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: ctx.deps.registry.roleLabel(input.role, ctx.lang), link: `${input.baseUrl}/invite/${token}` }) + (sensitive ? `\n\n${t(ctx.lang, 'grants.inviteNote')}` : ''),
     })
     await appendAudit(tx, { orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'user.invite', entityType: 'user', entityId: u.id, requestId: ctx.requestId, details: { email, role: input.role } })
     return { userId: u.id }

@@ -17,6 +17,7 @@ import { render } from '../ui/render.js'
 import { accountHandlers } from '../auth/auth.routes.js'
 import { publicOrigin } from '../http/urls.js'
 import { inviteUser } from '../auth/auth.service.js'
+import { listPendingGrants } from './role-grants.js'
 import { AUDIT_PAGE_SIZE, browseAudit, createUnit, deleteUnit, listUnits, listUsers, updateOrgSettings } from './orgs.service.js'
 import { UNIT_KINDS, type Unit } from './orgs.schema.js'
 import { currentFiscalYear, formatNumber } from '../thai/index.js'
@@ -209,12 +210,17 @@ export function staffRoutes() {
   const UsersPage = async (c: StaffContext, values?: FormValues, errors?: FormErrors) => {
     const ctx = pageCtx(c)
     const lang = ctx.lang
-    const [rows, units] = await Promise.all([listUsers(ctxOf(c)), listUnits(ctxOf(c))])
+    const [rows, units, pending] = await Promise.all([listUsers(ctxOf(c)), listUnits(ctxOf(c)), listPendingGrants(ctxOf(c))])
     const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
     const canManage = ctx.actor?.role === 'agency_admin'
     return (
       <StaffLayout ctx={ctx} title={t(lang, 'users.title')}>
         <h1>{t(lang, 'users.title')}</h1>
+        {pending.length > 0 && (
+          <p class="notice">
+            <a href={`${base(c)}/users/grants`}>{t(lang, 'grants.pendingLink', { count: pending.length })}</a>
+          </p>
+        )}
         <TableWrap label={t(lang, 'users.title')}>
           <table>
             <thead>
@@ -270,7 +276,8 @@ export function staffRoutes() {
     const org = c.get('org')
     const r = await inviteUser(ctxOf(c), { ...form.data, unitIds, orgName: org.nameTh, baseUrl: `${publicOrigin(c)}/o/${org.slug}` })
     if ('duplicate' in r) return render(c, await UsersPage(c, form.values, { email: t(lang, 'users.duplicate') }), 409)
-    flash(c, t(lang, 'users.invited', { email: form.data.email }))
+    const sensitive = c.get('deps').registry.roles.get(form.data.role)?.sensitive
+    flash(c, sensitive ? t(lang, 'grants.invited', { email: form.data.email, role: c.get('deps').registry.roleLabel(form.data.role, lang) }) : t(lang, 'users.invited', { email: form.data.email }))
     return c.redirect(`${base(c)}/users`, 303)
   })
 
