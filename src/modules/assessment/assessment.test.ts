@@ -151,8 +151,11 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     const stored = await inOrg(t.deps.db, org.id, (tx) => tx.select({ contentType: files.contentType, name: files.name }).from(files))
     expect(stored).toEqual([{ contentType: 'application/pdf', name: 'minutes.pdf' }])
     const bad = await postMultipart(t.app, officer, `${page}/evidence`, { title: 'ไฟล์ปลอม', target: 'indicator', targetId: p!.id }, [{ field: 'file', name: 'report.pdf', bytes: FAKE_EXE, type: 'application/pdf' }], { csrfFrom: page })
-    expect(bad.status).toBe(415)
-    expect(await bad.text()).toContain('ไม่ใช่ชนิดที่รับได้')
+    // Refused on the bad-input path: the same form again, 422, its title kept.
+    expect(bad.status).toBe(422)
+    const again = await bad.text()
+    expect(again).toContain('ไม่ใช่ชนิดที่รับได้')
+    expect(again).toContain('value="ไฟล์ปลอม"')
     expect(await inOrg(t.deps.db, org.id, (tx) => tx.select().from(files))).toHaveLength(1)
     expect(await inOrg(t.deps.db, org.id, (tx) => tx.select().from(evidence))).toHaveLength(1)
     const [ev] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(evidence))

@@ -1,23 +1,9 @@
 // The assessment module's read API for other modules (queries and types; no views, no routes).
 export { at as assessmentMessages } from './assessment.i18n.js'
-export {
-  assessmentView,
-  getAssessment,
-  plansOf,
-  plansIn,
-  copyPlans,
-  savePlan,
-  saveScores,
-  listPlans,
-  addEvidence,
-  listEvidence,
-  evidenceFor,
-  isScore,
-  type AssessmentView,
-  type EvidenceItem,
-  type EvidenceInput,
-  type ScoreMap,
-} from './assessment.service.js'
+export { assessmentView, getAssessment, type AssessmentView, type ScoreMap } from './assessment-view.js'
+export { isScore, saveScores } from './scores.service.js'
+export { plansOf, plansIn, copyPlans, savePlan, listPlans } from './plans.service.js'
+export { addEvidence, listEvidence, evidenceFor, type EvidenceItem, type EvidenceInput } from './evidence.service.js'
 export { currentFramework, requireFramework, frameworkAt, frameworkYears, type VersionedFramework } from './frameworks.service.js'
 export { matchUnits } from './demo.js'
 export { PROGRESS_STATUSES, type ProgressStatus, type IndicatorPlan } from './assessment.schema.js'

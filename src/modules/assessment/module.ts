@@ -1,7 +1,7 @@
 import { defineModule } from '../../platform/module/manifest.js'
 import { localized } from '../../platform/i18n/i18n.js'
 import { assessmentPermissions } from './permissions.js'
-import { assessmentStaffRoutes } from './assessment.routes.js'
+import { assessmentStaffRoutes } from './ita.routes.js'
 import { frameworkPlatformRoutes } from './frameworks.routes.js'
 import { loadAssessmentDemo } from './demo.js'
 import { at } from './assessment.i18n.js'

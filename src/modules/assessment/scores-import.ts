@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { looksLikeZip } from '../../platform/documents/docx.js'
 import { fromThaiDigits } from '../../platform/thai/numerals.js'
 import type { Framework } from '../../domain/ita/framework.schema.js'
-import { isScore } from './assessment.service.js'
+import { isScore } from './scores.service.js'
 
 // Score sheets (XLSX or CSV): one row per indicator ("ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "คะแนน"),
 // optionally one row per OIT item ("O1", title, มี/ไม่มี). Row 1 is the header. Every bad row is
