@@ -11,6 +11,8 @@ import { sendDeadlineDigests } from './deadlines/digest.js'
 import { deliverMail } from './mail/delivery.js'
 import { computeStatistics } from './stats/statistics.js'
 import { sweepRateCounters } from './http/rate-limit.js'
+import { anchorAuditChains } from './audit/anchors.js'
+import { anchorRoutes } from './audit/anchors.routes.js'
 
 // The platform's own part of the registry: its roles, permissions, menus and routes, declared the
 // same way a module declares its own (src/app/registry.ts puts it first).
@@ -59,12 +61,14 @@ export const platformManifest = defineModule({
     { id: 'audit', path: '/audit', label: { th: 'บันทึกการใช้งาน', en: 'Audit log' }, order: 900 },
     { id: 'account', path: '/account', label: { th: 'บัญชีของฉัน', en: 'My account' }, order: 950 },
   ],
-  routes: { staff: platformStaffRoutes, platform: platformRoutes },
+  routes: { staff: platformStaffRoutes, platform: platformRoutes, public: anchorRoutes },
   jobs: [
     // Every morning at 07:00 Bangkok time, one mail per person with all their work due soon.
     { name: 'platform.deadline-digest', schedule: '0 7 * * *', run: async (deps) => void (await sendDeadlineDigests(deps)) },
     // Every night at 01:00, and on demand after changes ({ moduleId }): every module's figures.
     { name: 'platform.statistics', schedule: '0 1 * * *', run: async (deps, data) => void (await computeStatistics(deps, typeof data.moduleId === 'string' ? { moduleId: data.moduleId } : undefined)) },
+    // Five past midnight Bangkok time: every audit chain's head is anchored (and published).
+    { name: 'platform.audit-anchor', schedule: '5 0 * * *', run: async (deps) => void (await anchorAuditChains(deps)) },
     // Rate-limit windows that have ended are forgotten (they hold only keyed hashes anyway).
     { name: 'platform.rate-sweep', schedule: '17 * * * *', run: async (deps) => void (await sweepRateCounters(deps.db)) },
     // With SMTP configured, the outbox is delivered every minute (without it, the outbox is the delivery).

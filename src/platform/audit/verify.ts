@@ -26,6 +26,10 @@ export async function verifyAuditChain(ownerUrl: string): Promise<VerifyResult> 
   await client.connect()
   try {
     const lastHash = new Map<string, string>()
+    // Daily anchors (anchors.ts): an anchored entry must still be there, with the anchored hash.
+    const anchorRows = (await client.query<{ org_id: string | null; head_id: string; head_hash: string }>('SELECT org_id, head_id, head_hash FROM audit_anchors').catch(() => ({ rows: [] }))).rows
+    const anchors = new Map(anchorRows.map((a) => [`${a.org_id ?? 'platform'}:${Number(a.head_id)}`, a.head_hash]))
+    const anchoredSeen = new Set(anchors.keys())
     let checked = 0
     let lastId = 0
     for (;;) {
@@ -50,9 +54,17 @@ export async function verifyAuditChain(ownerUrl: string): Promise<VerifyResult> 
           details: r.details,
         })
         if (recomputed !== r.hash) return broken('content does not match its hash (the entry was changed)')
+        const anchored = anchors.get(`${chain}:${id}`)
+        if (anchored && anchored !== r.hash) return broken('the entry does not match its published daily anchor (history before the anchor was rewritten)')
+        anchoredSeen.delete(`${chain}:${id}`)
         lastHash.set(chain, r.hash)
         checked++
       }
+    }
+    const missing = [...anchoredSeen][0]
+    if (missing) {
+      const [chain, id] = missing.split(':')
+      return { ok: false, checked, brokenAt: { id: Number(id), orgId: chain === 'platform' ? null : chain!, reason: 'an anchored entry is missing (entries up to a published anchor were removed)' } }
     }
     return { ok: true, checked }
   } finally {
