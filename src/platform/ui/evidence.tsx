@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
-import type { FC } from 'hono/jsx'
+import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { PageCtx } from './page-context.js'
 import { CsrfField } from './layout.js'
 import { t } from '../i18n/messages.js'
 import { AppError } from '../http/errors.js'
-import { readForm, type FormValues } from '../http/forms.js'
+import { readForm, type FormErrors, type FormState, type FormValues } from '../http/forms.js'
+import { ErrorSummary } from './fields.js'
 
 // A list of evidence (files or links) and the form that adds one, used wherever a record keeps
 // its own evidence (plans, progress entries, activities). `base` is where the record's module
@@ -45,33 +46,62 @@ export const EvidenceList: FC<{ ctx: PageCtx; items: EvidenceEntry[]; canDelete:
   )
 }
 
-/** Upload form for a file or a URL; `id` keeps field ids unique when a page has several. */
-export const EvidenceForm: FC<{ ctx: PageCtx; action: string; id: string; hidden?: Record<string, string>; legend?: string }> = ({ ctx, action, id, hidden = {}, legend }) => (
-  <form method="post" action={action} enctype="multipart/form-data" class="evidence-form">
-    <CsrfField ctx={ctx} />
-    {Object.entries(hidden).map(([k, v]) => (
-      <input type="hidden" name={k} value={v} />
-    ))}
-    <fieldset class="field">
-      <legend>{legend ?? t(ctx.lang, 'evidence.add')}</legend>
-      <div class="field">
-        <label for={`${id}-title`}>{t(ctx.lang, 'evidence.name')}</label>
-        <input id={`${id}-title`} name="title" type="text" required maxlength={300} />
-      </div>
-      <div class="field">
-        <label for={`${id}-file`}>{t(ctx.lang, 'evidence.file')}</label>
-        <input id={`${id}-file`} name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" />
-      </div>
-      <div class="field">
-        <label for={`${id}-url`}>{t(ctx.lang, 'evidence.url')}</label>
-        <input id={`${id}-url`} name="url" type="url" />
-      </div>
-      <button type="submit" class="secondary">
-        {t(ctx.lang, 'evidence.add')}
-      </button>
-    </fieldset>
-  </form>
+const str = (values: FormValues | undefined, k: string): string => {
+  const v = values?.[k]
+  return (Array.isArray(v) ? v[0] : v) ?? ''
+}
+
+const Field = ({ id, name, label, error, children }: PropsWithChildren<{ id: string; name: string; label: string; error?: string | undefined }>) => (
+  <div class="field">
+    <label for={`${id}-${name}`}>{label}</label>
+    {error && (
+      <span class="error" id={`${id}-${name}-error`}>
+        {error}
+      </span>
+    )}
+    {children}
+  </div>
 )
+
+/**
+ * The evidence upload form (a title and a file or a link). It shows itself again with its values
+ * and errors (`state`); a page may hold several, so field ids carry the form's `id` as a prefix and
+ * the error summary links to those ids.
+ */
+export const EvidenceForm: FC<{ ctx: PageCtx; action: string; id: string; hidden?: Record<string, string>; legend?: string | undefined; state?: FormState | undefined }> = (p) => {
+  const { ctx, id } = p
+  const lang = ctx.lang
+  const errors: FormErrors = p.state?.errors ?? {}
+  const values = p.state?.values
+  const linked = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === '_form' ? k : `${id}-${k}`, v]))
+  const invalid = (k: string) => (errors[k] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-${k}-error` } : {})
+  return (
+    <>
+      <ErrorSummary ctx={ctx} errors={linked} />
+      <form method="post" action={p.action} enctype="multipart/form-data" class="evidence-form">
+        <CsrfField ctx={ctx} />
+        {Object.entries(p.hidden ?? {}).map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
+        ))}
+        <fieldset class="field">
+          <legend>{p.legend ?? t(lang, 'evidence.add')}</legend>
+          <Field id={id} name="title" label={t(lang, 'evidence.name')} error={errors.title}>
+            <input id={`${id}-title`} name="title" type="text" required maxlength={300} value={str(values, 'title')} {...invalid('title')} />
+          </Field>
+          <Field id={id} name="file" label={t(lang, 'evidence.file')} error={errors.file}>
+            <input id={`${id}-file`} name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx" {...invalid('file')} />
+          </Field>
+          <Field id={id} name="url" label={t(lang, 'evidence.url')} error={errors.url}>
+            <input id={`${id}-url`} name="url" type="url" value={str(values, 'url')} {...invalid('url')} />
+          </Field>
+          <button type="submit" class="secondary">
+            {t(lang, 'evidence.add')}
+          </button>
+        </fieldset>
+      </form>
+    </>
+  )
+}
 
 export type EvidenceUpload = { title: string; url?: string | undefined; file?: { name: string; bytes: Uint8Array } | undefined; values: FormValues }
 

@@ -2,7 +2,7 @@ import type { FormState, FormValues } from '../../../platform/http/forms.js'
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
-import { EvidenceList } from '../../../platform/ui/evidence.js'
+import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { fmtScore } from '../../../domain/ita/format.js'
 import type { Framework } from '../../../domain/ita/framework.schema.js'
@@ -11,7 +11,6 @@ import { PROGRESS_STATUSES, type IndicatorPlan } from '../assessment.schema.js'
 import type { AssessmentView } from '../assessment-view.js'
 import type { PlanWithLog } from '../plans.service.js'
 import { statusLabel } from '../ita-paths.js'
-import { EvidenceUploadForm } from './evidence-form.js'
 
 export const PlansListPage = ({ ctx, ita, view, plans }: { ctx: StaffPageCtx; ita: string; view: AssessmentView; plans: IndicatorPlan[] }) => {
   const lang = ctx.lang
@@ -172,7 +171,7 @@ export const PlanPage = (p: PlanPageProps) => {
         <>
           <h2>{at(lang, 'evidence.title')}</h2>
           <EvidenceList ctx={ctx} items={plan.evidence} canDelete={canEdit} base={ita} />
-          {canEdit && <EvidenceUploadForm ctx={ctx} action={`${base}/evidence`} id="ev-ind" hidden={{ target: 'indicator', targetId: plan.id }} state={stateOf('ev-ind')} />}
+          {canEdit && <EvidenceForm ctx={ctx} action={`${base}/evidence`} id="ev-ind" hidden={{ target: 'indicator', targetId: plan.id }} state={stateOf('ev-ind')} />}
         </>
       )}
       <h2>{at(lang, 'plans.log')}</h2>
@@ -183,7 +182,7 @@ export const PlanPage = (p: PlanPageProps) => {
               <strong>{formatThaiDate(l.entryDate, { lang })}</strong>: {l.body}
               <EvidenceList ctx={ctx} items={l.evidence} canDelete={canEdit} base={ita} />
               {canEdit && (
-                <EvidenceUploadForm
+                <EvidenceForm
                   ctx={ctx}
                   action={`${base}/evidence`}
                   id={`ev-${l.id}`}
