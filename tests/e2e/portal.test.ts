@@ -85,6 +85,47 @@ describe('public portal and OIT disclosure in a real browser', () => {
     await ctx.close()
   })
 
+  it('a refused attachment brings the same form back (422) with the file named and every value kept; then it saves', async () => {
+    const { ctx, page } = await open()
+    await signIn(page, s.baseUrl, SLUG, agency.users.officer.email)
+    await page.goto(`${s.baseUrl}${B}/admin/portal/posts/new`)
+    await page.selectOption('#category', 'announcement')
+    await page.fill('#title', 'ประกาศรับสมัครพนักงานจ้าง')
+    await page.fill('#bodyMd', 'รายละเอียดตามประกาศแนบ')
+    await page.fill('#oitCodes', 'O10')
+    await page.setInputFiles('#files', { name: 'ประกาศ.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ไม่ใช่ PDF</html>') })
+    const form = `form[action="${B}/admin/portal/posts"]`
+    const res = await clickAndWait(page, `${form} button[type=submit]`)
+    expect(res.status()).toBe(422)
+    expect(await page.title()).toMatch(/^ข้อผิดพลาด:/)
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary') // focus on the summary
+    expect(await page.textContent('.error-summary li')).toContain('ไฟล์ ประกาศ.pdf ไม่ใช่ชนิดที่รับได้')
+    expect(await page.getAttribute('.error-summary li a', 'href')).toBe('#files')
+    expect(await page.textContent('#files-error')).toContain('ประกาศ.pdf')
+    expect(await page.inputValue('#title')).toBe('ประกาศรับสมัครพนักงานจ้าง')
+    expect(await page.inputValue('#bodyMd')).toBe('รายละเอียดตามประกาศแนบ')
+    expect(await page.inputValue('#oitCodes')).toBe('O10')
+    await expectNoAxeViolations(page)
+    await page.setInputFiles('#files', { name: 'ประกาศ.pdf', mimeType: 'application/pdf', buffer: tinyPdf('jobs') })
+    const saved = await clickAndWait(page, `${form} button[type=submit]`)
+    expect(saved.status()).toBe(200)
+    expect(await page.textContent('[role=status]')).toContain('บันทึกแล้ว')
+    await ctx.close()
+  })
+
+  it('the public Q&A form without JavaScript: a too-short question comes back with the name kept', async () => {
+    const { ctx, page } = await open({ js: false })
+    await page.goto(`${s.baseUrl}${B}/qa`)
+    await page.fill('#askerName', 'ผู้ถามสั้น')
+    await page.fill('#question', 'ถาม')
+    const res = await clickAndWait(page, 'form[action$="/qa"] button[type=submit]')
+    expect(res.status()).toBe(422)
+    expect(await page.textContent('.error-summary li')).toBe('คำถามต้องมีอย่างน้อย 5 ตัวอักษร')
+    expect(await page.inputValue('#askerName')).toBe('ผู้ถามสั้น')
+    expect(await page.inputValue('#question')).toBe('ถาม')
+    await ctx.close()
+  })
+
   it('every public page works with JavaScript off (and the Q&A form submits)', async () => {
     const { ctx, page } = await open({ js: false })
     for (const p of publicPaths) {

@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit/audit.js'
 import { files } from '../../platform/files/files.schema.js'
 import { markdownToText } from '../../platform/ui/markdown.js'
 import { portalDocuments, portalExecutives, portalPostFiles, portalPosts, portalProfiles, portalQuestions, type DocCategory, type PostCategory } from './portal.schema.js'
-import { searchValuesFor } from './portal.service.js'
+import { searchValuesFor } from './search.js'
 
 // Demo content: enough realistic Thai material that เทศบาลตำบลพนมรุ้ง's FY2566 OIT map is mostly
 // complete, with a few honest gaps (service statistics, e-service, a stale ethics assessment, and

@@ -8,6 +8,7 @@ export const DOC_CATEGORIES = ['plan', 'report', 'manual', 'law', 'other'] as co
 export type DocCategory = (typeof DOC_CATEGORIES)[number]
 export const PUBLISH_STATUSES = ['draft', 'published'] as const
 export const QUESTION_STATUSES = ['pending', 'published', 'hidden'] as const
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number]
 export type SocialLink = { label: string; url: string }
 
 export const portalProfiles = pgTable('portal_profiles', {

@@ -55,7 +55,7 @@ describe('portal: staff publish, public reads', () => {
     const res = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'pr', title: 'ข่าวทดสอบไฟล์ปลอม', bodyMd: '', status: 'published', publishAt: '', fiscalYear: '', oitCodes: '' }, [{ field: 'files', name: 'fake.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'application/pdf' }], { csrfFrom: `${base}/admin/portal/posts/new` })
     expect(res.status).toBe(422)
     const html = await res.text()
-    expect(html).toContain('fake.pdf ไม่ใช่ชนิดที่อนุญาต')
+    expect(html).toContain('ไฟล์ fake.pdf ไม่ใช่ชนิดที่รับได้ (ตรวจจากเนื้อไฟล์)')
     expect(html).toContain('value="ข่าวทดสอบไฟล์ปลอม"')
   })
 
