@@ -6,6 +6,7 @@ import { portalStaffRoutes } from './staff.routes.js'
 import { loadPortalDemo } from './demo.js'
 import { PORTAL_MENU } from './menu.js'
 import { pt } from './portal.i18n.js'
+import { documentEvidence, postEvidence } from './evidence-sources.js'
 
 /** The agency's public website: pages, news, documents, Q&A, search, feeds and open data. */
 export const portalModule = defineModule({
@@ -17,4 +18,5 @@ export const portalModule = defineModule({
   routes: { public: publicRoutes, staff: portalStaffRoutes },
   migrations: new URL('./migrations/', import.meta.url),
   demo: loadPortalDemo,
+  evidenceSources: [documentEvidence, postEvidence],
 })

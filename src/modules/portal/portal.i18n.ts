@@ -2,6 +2,13 @@ import { defineMessages } from '../../platform/i18n/i18n.js'
 
 export const pt = defineMessages(
   {
+    'evidence.document': 'เอกสารเผยแพร่ (เว็บไซต์หน่วยงาน)',
+    'evidence.post': 'ข่าว/ประกาศ (เว็บไซต์หน่วยงาน)',
+    'evidence.notPublished': 'ยังไม่เผยแพร่บนเว็บไซต์',
+    'evidence.otherYear': 'เป็นเอกสารของปีงบประมาณ {year}',
+    'evidence.fileTooSmall': 'ไฟล์เล็กเกินกว่าจะเป็นเอกสารจริง (น้อยกว่า {kb} KB)',
+    'evidence.empty': 'ไม่มีไฟล์ ลิงก์ หรือเนื้อหา',
+    'evidence.postTooThin': 'ข่าวมีเนื้อหาไม่ถึง {chars} ตัวอักษรและไม่มีไฟล์แนบ',
     'menu.home': 'หน้าหลัก',
     'menu.about': 'เกี่ยวกับหน่วยงาน',
     'menu.news': 'ข่าวและประกาศ',
@@ -158,6 +165,13 @@ export const pt = defineMessages(
     'err.social': 'แต่ละบรรทัดต้องเป็น "ชื่อ | https://…"',
   },
   {
+    'evidence.document': 'Published document (agency website)',
+    'evidence.post': 'News or announcement (agency website)',
+    'evidence.notPublished': 'not published on the website',
+    'evidence.otherYear': 'a document of fiscal year {year}',
+    'evidence.fileTooSmall': 'the file is too small to be a real document (under {kb} KB)',
+    'evidence.empty': 'no file, link or content',
+    'evidence.postTooThin': 'the text is under {chars} characters and nothing is attached',
     'menu.home': 'Home',
     'menu.about': 'About',
     'menu.news': 'News and announcements',
