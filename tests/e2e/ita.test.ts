@@ -143,6 +143,21 @@ describe('ITA cycle in a real browser', SLOW, () => {
     expect(back.length).toBeGreaterThanOrEqual(6)
   })
 
+  it('a refused evidence link shows the same plan page: error title, focused summary, values kept (axe)', async () => {
+    const p = await pageAs('officer')
+    await p.goto(`${admin()}/2566/plans/10`)
+    const form = p.locator('form[action$="/2566/plans/10/evidence"]').first()
+    await form.locator('input[name=title]').fill('เว็บไซต์เดิม')
+    await form.locator('input[name=url]').fill('ftp://example.org/old') // a valid URL to the browser, refused by the app
+    await Promise.all([p.waitForNavigation(), form.locator('button[type=submit]').click()])
+    expect(await p.title()).toMatch(/^ข้อผิดพลาด: /)
+    expect(await p.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    expect(await p.locator('#ev-ind-url').inputValue()).toBe('ftp://example.org/old')
+    expect(await p.locator('#ev-ind-title').inputValue()).toBe('เว็บไซต์เดิม')
+    await expectNoAxeViolations(p)
+    expect(cspErrors(p)).toEqual([])
+  })
+
   it('a platform admin sees the frameworks page (axe)', async () => {
     const p = await pageAs('platform_admin')
     await p.goto(`${s.baseUrl}/admin/frameworks`)

@@ -2,6 +2,9 @@ import { defineMessages } from '../../platform/i18n/i18n.js'
 
 export const at = defineMessages(
   {
+    'evidence.planTarget': 'แผนพัฒนาตามตัวชี้วัด',
+    'evidence.planTitle': 'ตัวชี้วัดที่ {n} {name} (ปีงบประมาณ {year})',
+    'evidence.linked': 'หลักฐานจากส่วนอื่นของระบบ',
     'nav.ita': 'ITA และมาตรการ',
     'ita.title': 'การประเมิน ITA และมาตรการส่งเสริมคุณธรรม',
     'ita.years': 'ปีงบประมาณ',
@@ -120,6 +123,9 @@ export const at = defineMessages(
     'common.yes': 'ใช่',
   },
   {
+    'evidence.planTarget': 'Improvement plan of an indicator',
+    'evidence.planTitle': 'Indicator {n} {name} (fiscal year {year})',
+    'evidence.linked': 'Evidence from other parts of the system',
     'nav.ita': 'ITA & measures',
     'ita.title': 'ITA assessment and integrity measures',
     'ita.years': 'Fiscal years',

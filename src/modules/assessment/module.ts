@@ -5,6 +5,7 @@ import { assessmentStaffRoutes } from './ita.routes.js'
 import { frameworkPlatformRoutes } from './frameworks.routes.js'
 import { loadAssessmentDemo } from './demo.js'
 import { at } from './assessment.i18n.js'
+import { planEvidenceTarget } from './evidence-targets.js'
 
 /** ITA scores per fiscal year, the analysis and improvement plan per indicator, and the frameworks. */
 export const assessmentModule = defineModule({
@@ -16,4 +17,5 @@ export const assessmentModule = defineModule({
   routes: { staff: assessmentStaffRoutes, platform: frameworkPlatformRoutes },
   migrations: new URL('./migrations/', import.meta.url),
   demo: loadAssessmentDemo,
+  evidenceTargets: [planEvidenceTarget],
 })

@@ -13,6 +13,7 @@ import { at, type AtKey } from './assessment.i18n.js'
 import { getAssessment } from './assessment-view.js'
 import { requireFramework } from './frameworks.service.js'
 import { addProgressEntry, getPlan, listPlans, savePlan } from './plans.service.js'
+import { evidenceFor } from '../../platform/evidence/evidence.service.js'
 import { addEvidence } from './evidence.service.js'
 import { evidenceForm, inBoth, planForm, progressForm } from './forms.js'
 import { itaBase } from './ita-paths.js'
@@ -45,9 +46,10 @@ export function plansRoutes() {
     const view = await getAssessment(ctxOf(c), year)
     const fw = view.framework.framework
     const n = indicatorParam(c, fw)
-    const [plan, units] = await Promise.all([getPlan(ctxOf(c), year, n), listUnits(ctxOf(c))])
+    const target = { type: 'assessment.plan', id: `${year}:${n}` }
+    const [plan, units, linked] = await Promise.all([getPlan(ctxOf(c), year, n), listUnits(ctxOf(c)), evidenceFor(ctxOf(c), [target])])
     const today = new Date().toISOString().slice(0, 10)
-    return <PlanPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} fw={fw} indicator={n} plan={plan} units={units} score={view.scores[n]} today={today} failed={failed} />
+    return <PlanPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} fw={fw} indicator={n} plan={plan} units={units} score={view.scores[n]} today={today} failed={failed} linked={linked.get(`assessment.plan:${year}:${n}`) ?? []} />
   }
   /** The year and indicator of a POST (404 when the year's framework has no such indicator). */
   const target = async (c: StaffContext) => {

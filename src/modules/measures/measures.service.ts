@@ -3,12 +3,13 @@ import { inOrg, type Db, type Tx } from '../../db/client.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { appendAudit } from '../../platform/audit/audit.js'
-import { AppError } from '../../platform/http/errors.js'
+import { AppError, InputError } from '../../platform/http/errors.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
 import { formatThaiDate } from '../../platform/thai/index.js'
-import { addEvidence, copyPlans, currentFramework, evidenceFor, type EvidenceInput, type EvidenceItem, type Framework } from '../assessment/index.js'
+import { currentFramework, evidenceFor, type EvidenceItem, type Framework } from '../assessment/index.js'
 import { isUuid } from '../../platform/http/params.js'
 import { activities, measures, reportSettings, type Activity, type ActivityStatus, type Measure, type ReportSettings } from './measures.schema.js'
+import { mtAll } from './measures.i18n.js'
 
 export type MeasureInput = {
   title: string
@@ -57,7 +58,8 @@ export function measuresIn(tx: Tx, year: number): Promise<MeasureView[]> {
   return loadMeasures(tx, eq(measures.fiscalYear, year))
 }
 
-async function loadMeasures(tx: Tx, where: ReturnType<typeof eq>): Promise<MeasureView[]> {
+/** Measures (with activities, evidence, progress and unit names) matching `where`, in their order. */
+export async function loadMeasures(tx: Tx, where: ReturnType<typeof eq>): Promise<MeasureView[]> {
   const ms = await tx.select().from(measures).where(where).orderBy(asc(measures.sortOrder), asc(measures.createdAt))
   if (!ms.length) return []
   const acts = await tx.select().from(activities).where(inArray(activities.measureId, ms.map((m) => m.id))).orderBy(asc(activities.sortOrder), asc(activities.createdAt))
@@ -72,12 +74,6 @@ async function loadMeasures(tx: Tx, where: ReturnType<typeof eq>): Promise<Measu
 export async function listMeasures(ctx: UseCaseCtx, year: number): Promise<MeasureView[]> {
   assertCan(ctx.actor, 'measure.read')
   return inOrg(ctx.db, ctx.orgId!, (tx) => loadMeasures(tx, eq(measures.fiscalYear, year)))
-}
-
-/** Measures of a year for documents; `approvedOnly` for anything shown to the public. */
-export async function measuresOf(db: Db, orgId: string, year: number, opts: { approvedOnly: boolean }): Promise<MeasureView[]> {
-  const all = await inOrg(db, orgId, (tx) => loadMeasures(tx, eq(measures.fiscalYear, year)))
-  return opts.approvedOnly ? all.filter((m) => m.status === 'approved') : all
 }
 
 export async function getMeasure(ctx: UseCaseCtx, id: string): Promise<MeasureView> {
@@ -153,68 +149,24 @@ export async function moveMeasure(ctx: UseCaseCtx, id: string, direction: 'up' |
   })
 }
 
-/** An executive approves a measure for publication (the public documents show approved ones only). */
-export async function approveMeasure(ctx: UseCaseCtx, id: string, approve = true): Promise<void> {
+/** The version an approval refers to: a measure's content changes only with `updatedAt`. */
+export const measureVersion = (m: Pick<Measure, 'updatedAt'>): string => m.updatedAt.toISOString()
+
+/**
+ * An executive approves a measure for publication (the public documents show approved ones only).
+ * `version` is the one the executive saw: approving content edited since then is refused (409).
+ */
+export async function approveMeasure(ctx: UseCaseCtx, id: string, approve = true, version?: string): Promise<void> {
   assertCan(ctx.actor, 'measure.approve')
   const actor = ctx.actor
-  await getMeasure(ctx, id)
+  const current = await getMeasure(ctx, id)
+  if (approve && version !== measureVersion(current)) throw new InputError({ _form: mtAll('m.stale') }, 409)
   await inOrg(ctx.db, ctx.orgId!, async (tx) => {
     await tx
       .update(measures)
       .set(approve ? { status: 'approved', approvedBy: actor.userId, approvedAt: new Date() } : { status: 'draft', approvedBy: null, approvedAt: null })
       .where(eq(measures.id, id))
     await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: approve ? 'measure.approve' : 'measure.unapprove', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId })
-  })
-}
-
-export async function addActivity(ctx: UseCaseCtx, measureId: string, input: ActivityInput): Promise<Activity> {
-  assertCan(ctx.actor, 'measure.edit')
-  const actor = ctx.actor
-  await getMeasure(ctx, measureId)
-  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
-    const [{ last } = { last: null }] = await tx.select({ last: max(activities.sortOrder) }).from(activities).where(eq(activities.measureId, measureId))
-    const [row] = await tx.insert(activities).values({ orgId: ctx.orgId!, measureId, sortOrder: (last ?? 0) + 1, ...input }).returning()
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.create', entityType: 'ita_activity', entityId: row!.id, requestId: ctx.requestId, details: { measureId, status: input.status } })
-    return row!
-  })
-}
-
-export async function updateActivity(ctx: UseCaseCtx, activityId: string, input: ActivityInput): Promise<Activity> {
-  assertCan(ctx.actor, 'measure.edit')
-  const actor = ctx.actor
-  if (!isUuid(activityId)) throw new AppError('not_found', 404)
-  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
-    const [row] = await tx.update(activities).set({ ...input, updatedAt: new Date() }).where(eq(activities.id, activityId)).returning()
-    if (!row) throw new AppError('not_found', 404)
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.update', entityType: 'ita_activity', entityId: activityId, requestId: ctx.requestId, details: { status: input.status } })
-    return row
-  })
-}
-
-export async function deleteActivity(ctx: UseCaseCtx, activityId: string): Promise<string | null> {
-  assertCan(ctx.actor, 'measure.edit')
-  const actor = ctx.actor
-  if (!isUuid(activityId)) return null
-  return inOrg(ctx.db, ctx.orgId!, async (tx) => {
-    const [row] = await tx.delete(activities).where(eq(activities.id, activityId)).returning()
-    if (!row) return null
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'activity.delete', entityType: 'ita_activity', entityId: activityId, requestId: ctx.requestId })
-    return row.measureId
-  })
-}
-
-export async function activityMeasureId(ctx: UseCaseCtx, activityId: string): Promise<string | null> {
-  assertCan(ctx.actor, 'measure.read')
-  if (!isUuid(activityId)) return null
-  const [row] = await inOrg(ctx.db, ctx.orgId!, (tx) => tx.select({ m: activities.measureId }).from(activities).where(eq(activities.id, activityId)))
-  return row?.m ?? null
-}
-
-/** Evidence (file checked by content, or URL) for an activity. */
-export async function addActivityEvidence(ctx: UseCaseCtx, activityId: string, input: EvidenceInput): Promise<EvidenceItem> {
-  assertCan(ctx.actor, 'measure.edit')
-  return addEvidence(ctx, { kind: 'activity', id: activityId }, input, {
-    targetExists: async (tx) => (await tx.select({ id: activities.id }).from(activities).where(eq(activities.id, activityId))).length > 0,
   })
 }
 
@@ -236,57 +188,3 @@ export async function saveReportSettings(ctx: UseCaseCtx, year: number, input: R
     await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'report.settings', entityType: 'ita_report', requestId: ctx.requestId, details: { fiscalYear: year } })
   })
 }
-
-// ── Start next year from this one ─────────────────────────────────────────────────────────────
-
-/**
- * OIT codes of one year → the next year's codes: the same title (ignoring spaces) wins, else the
- * same code when the next year still has it; codes with no counterpart are dropped and reported.
- */
-export function remapOitCodes(codes: string[], from: Framework | undefined, to: Framework | undefined): { codes: string[]; dropped: string[] } {
-  if (!to) return { codes, dropped: [] }
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '')
-  const out: string[] = []
-  const dropped: string[] = []
-  for (const code of codes) {
-    const title = norm(from?.oitItems.find((o) => o.code === code)?.titleTh)
-    const byTitle = title ? to.oitItems.find((o) => norm(o.titleTh) === title) : undefined
-    const byCode = to.oitItems.find((o) => o.code === code)
-    const hit = byTitle ?? (title && byCode && norm(byCode.titleTh) && norm(byCode.titleTh) !== title ? undefined : byCode)
-    if (hit) out.push(hit.code)
-    else dropped.push(code)
-  }
-  return { codes: [...new Set(out)], dropped }
-}
-
-export async function copyYear(ctx: UseCaseCtx, from: number, to: number): Promise<{ measures: number; plans: number; droppedOit: string[] }> {
-  assertCan(ctx.actor, 'measure.edit')
-  const actor = ctx.actor
-  const orgId = ctx.orgId!
-  if (to <= from) throw new AppError('bad_request', 422, { th: 'ปีปลายทางต้องมากกว่าปีต้นทาง', en: 'The target year must be later' })
-  const [fwFrom, fwTo] = [(await currentFramework(ctx.db, from))?.framework, (await currentFramework(ctx.db, to))?.framework]
-  const dropped: string[] = []
-  const n = await inOrg(ctx.db, orgId, async (tx) => {
-    const existing = await tx.select({ id: measures.id }).from(measures).where(eq(measures.fiscalYear, to))
-    if (existing.length) throw new AppError('conflict', 409, { th: `ปี ${to} มีมาตรการอยู่แล้ว`, en: `${to} already has measures` })
-    const src = await loadMeasures(tx, eq(measures.fiscalYear, from))
-    for (const m of src) {
-      const oit = remapOitCodes(m.oitCodes, fwFrom, fwTo)
-      dropped.push(...oit.dropped)
-      const [row] = await tx
-        .insert(measures)
-        .values({
-          orgId, fiscalYear: to, sortOrder: m.sortOrder, title: m.title, indicatorNumbers: m.indicatorNumbers, oitCodes: oit.codes, steps: m.steps,
-          periodKind: m.periodKind === 'range' ? 'fiscal_year' : m.periodKind, periodText: m.periodText.replaceAll(String(from), String(to)),
-          unitIds: m.unitIds, responsibleText: m.responsibleText,
-        })
-        .returning()
-      for (const a of m.activities) await tx.insert(activities).values({ orgId, measureId: row!.id, sortOrder: a.sortOrder, title: a.title, status: 'not_started' })
-    }
-    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'measure.copyYear', entityType: 'ita_measure', requestId: ctx.requestId, details: { from, to, measures: src.length, droppedOit: dropped } })
-    return src.length
-  })
-  const plans = await copyPlans(ctx, from, to)
-  return { measures: n, plans, droppedOit: [...new Set(dropped)] }
-}
-

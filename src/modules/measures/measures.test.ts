@@ -11,7 +11,8 @@ import { docxToText } from '../../platform/documents/extract.js'
 import { htmlToText, squash } from '../../platform/documents/text.js'
 import { FAKE_EXE, TINY_PDF, postMultipart } from '../../../tests/support/multipart.js'
 import { activities, measures } from './measures.schema.js'
-import { progressOf, remapOitCodes } from './measures.service.js'
+import { progressOf } from './measures.service.js'
+import { remapOitCodes } from './copy-year.js'
 
 describe('ITA measures: CRUD, activities with evidence, approval, documents', () => {
   let t: TestApp
@@ -21,6 +22,12 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
   let anon: TestClient
   let measureId: string
   const base = () => `/o/${org.slug}/admin/ita`
+  /** Approves as the executive, naming the version the measure page shows (as the browser does). */
+  const approve = async (id: string) => {
+    const page = `${base()}/measures/${id}`
+    const version = (await (await exec.get(page)).text()).match(/name="version" value="([^"]+)"/)![1]!
+    return exec.post(`${page}/approve`, { version }, { csrfFrom: page })
+  }
 
   beforeAll(async () => {
     t = await createTestApp()
@@ -74,7 +81,10 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
     const r = await postMultipart(t.app, officer, `${page}/activities`, { title: 'จัดอบรมเรื่องผลประโยชน์ทับซ้อน', status: 'done', startsOn: '2024-01-15', evidenceTitle: 'ภาพการอบรม' }, [{ field: 'evidenceFile', name: 'training.pdf', bytes: TINY_PDF }], { csrfFrom: page })
     expect(r.status).toBe(303)
     const bad = await postMultipart(t.app, officer, `${page}/activities`, { title: 'กิจกรรมปลอม', status: 'done', evidenceTitle: 'x' }, [{ field: 'evidenceFile', name: 'photo.jpg', bytes: FAKE_EXE }], { csrfFrom: page })
-    expect(bad.status).toBe(415)
+    expect(bad.status).toBe(422) // the same form again, values kept (was a bare 415 page)
+    const badHtml = await bad.text()
+    expect(badHtml).toContain('ไม่ใช่ชนิดที่รับได้')
+    expect(badHtml).toContain('value="กิจกรรมปลอม"')
     const acts = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(activities))
     expect(acts.map((a) => a.title)).toEqual(['จัดอบรมเรื่องผลประโยชน์ทับซ้อน'])
     expect(await inOrg(t.deps.db, org.id, (tx) => tx.select({ t: files.contentType }).from(files))).toEqual([{ t: 'application/pdf' }])
@@ -91,7 +101,10 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
     const report = `/o/${org.slug}/ita/2567/measures-report.html`
     expect(await (await anon.get(report)).text()).not.toContain('มาตรการป้องกันการรับสินบน')
     expect((await officer.post(`${page}/approve`, {}, { csrfFrom: page })).status).toBe(403)
-    expect((await exec.post(`${page}/approve`, {}, { csrfFrom: page })).status).toBe(303)
+    const stale = await exec.post(`${page}/approve`, { version: '2000-01-01T00:00:00.000Z' }, { csrfFrom: page })
+    expect(stale.status).toBe(409) // approving content other than what the executive saw
+    expect(await stale.text()).toContain('ถูกแก้ไขหลังจากที่เปิดหน้านี้')
+    expect((await approve(measureId)).status).toBe(303)
     const [m] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(measures).where(eq(measures.id, measureId)))
     expect(m!.status).toBe('approved')
     const html = await (await anon.get(report)).text()
@@ -149,7 +162,7 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
   })
 
   it('imports a DOCX: preview, confirm, saved; clear errors for non-DOCX and DOCX without the tables', async () => {
-    expect((await exec.post(`${base()}/measures/${measureId}/approve`, {}, { csrfFrom: `${base()}/measures/${measureId}` })).status).toBe(303)
+    expect((await approve(measureId)).status).toBe(303)
     const docx = new Uint8Array(await (await anon.get(`/o/${org.slug}/ita/2567/measures-report.docx`)).arrayBuffer())
     const preview = await postMultipart(t.app, officer, `${base()}/import`, { fiscalYear: '2560' }, [{ field: 'docx', name: 'old.docx', bytes: docx }], { csrfFrom: `${base()}/import` })
     expect(preview.status).toBe(200)
@@ -165,8 +178,8 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
     const got = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(measures).where(eq(measures.fiscalYear, 2560)))
     expect(got.map((m) => [m.title, m.steps])).toEqual([['มาตรการป้องกันการรับสินบน (ปรับปรุง)', ['จัดทำประกาศ']]])
     const notDocx = await postMultipart(t.app, officer, `${base()}/import`, { fiscalYear: '2561' }, [{ field: 'docx', name: 'x.docx', bytes: TINY_PDF }], { csrfFrom: `${base()}/import` })
-    expect(notDocx.status).toBe(415)
-    expect(await notDocx.text()).toContain('ไม่ใช่ไฟล์ Word')
+    expect(notDocx.status).toBe(422) // the upload form again (was a bare 415 page)
+    expect(await notDocx.text()).toContain('ไม่ใช่ชนิดที่รับได้ (ตรวจจากเนื้อไฟล์) รับเฉพาะ docx')
     const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('บันทึกข้อความ ไม่มีตาราง')] }] }))
     const noTable = await postMultipart(t.app, officer, `${base()}/import`, { fiscalYear: '2561' }, [{ field: 'docx', name: 'memo.docx', bytes: new Uint8Array(plain) }], { csrfFrom: `${base()}/import` })
     expect(noTable.status).toBe(422)

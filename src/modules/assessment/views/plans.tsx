@@ -3,6 +3,8 @@ import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
 import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
+import { LinkedEvidenceList } from '../../../platform/evidence/views/evidence.js'
+import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { fmtScore } from '../../../domain/ita/format.js'
 import type { Framework } from '../../../domain/ita/framework.schema.js'
@@ -76,6 +78,8 @@ export type PlanPageProps = {
   /** Today (ISO date), the progress form's default date. */
   today: string
   failed?: PlanFailure | undefined
+  /** Records of other modules linked to this plan as evidence (platform evidence links). */
+  linked: LinkedEvidence[]
 }
 
 function planValues(plan: PlanWithLog | null, year: number): FormValues {
@@ -174,6 +178,13 @@ export const PlanPage = (p: PlanPageProps) => {
           {canEdit && <EvidenceForm ctx={ctx} action={`${base}/evidence`} id="ev-ind" hidden={{ target: 'indicator', targetId: plan.id }} state={stateOf('ev-ind')} />}
         </>
       )}
+      <h2>{at(lang, 'evidence.linked')}</h2>
+      <LinkedEvidenceList
+        ctx={ctx}
+        items={p.linked}
+        pickHref={canEdit ? `/o/${ctx.org.slug}/admin/evidence/pick?${new URLSearchParams({ target: `assessment.plan:${year}:${p.indicator}`, back: base })}` : null}
+        unlink={canEdit ? { back: base } : null}
+      />
       <h2>{at(lang, 'plans.log')}</h2>
       {plan?.log.length ? (
         <ol class="log">

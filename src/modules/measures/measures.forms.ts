@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import { f, type FormValues } from '../../platform/http/forms.js'
+import { linesToList } from '../../platform/http/params.js'
+import type { Lang } from '../../platform/i18n/i18n.js'
+import { EVIDENCE_TYPES, MAX_FILE_BYTES } from '../../platform/files/files.service.js'
+import type { FileRule } from '../../platform/http/forms.js'
+import { mt } from './measures.i18n.js'
+import { ACTIVITY_STATUSES, type Activity, type ReportSettings } from './measures.schema.js'
+import { measureVersion, type MeasureInput, type MeasureView } from './measures.service.js'
+
+// The module's forms: schema (Thai messages), field labels, and stored record → form values.
+// Dates are ISO `type=date` fields for now.
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+/** A text field that may be missing from the body ('' then). */
+const text = (max: number) => z.preprocess(one, z.string().trim().max(max).optional().transform((v) => v ?? ''))
+/** A required text field with the module's own Thai message when empty. */
+const required = (max: number, message: string) => text(max).superRefine((v, ctx) => (v ? undefined : ctx.addIssue({ code: 'custom', message })))
+const lines = (max = 20_000) => text(max).transform(linesToList)
+const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+/** An optional ISO date (what a `type=date` field sends); a day that does not exist is refused. */
+const isoDate = (message: string) =>
+  text(10).transform((v, ctx) => {
+    if (!v) return null
+    if (isIso(v)) return v
+    ctx.addIssue({ code: 'custom', message })
+    return null
+  })
+const httpUrl = (message: string) => text(2000).superRefine((v, ctx) => (!v || /^https?:\/\/[^\s]+$/i.test(v) ? undefined : ctx.addIssue({ code: 'custom', message })))
+
+// ── Measure ───────────────────────────────────────────────────────────────────────────────────
+
+export const measureLabels = (L: Lang) => ({
+  title: mt(L, 'm.name'), indicatorNumbers: mt(L, 'm.indicators'), oitCodes: mt(L, 'm.oit'), steps: mt(L, 'm.steps'), periodKind: mt(L, 'm.periodKind'),
+  periodStart: mt(L, 'm.periodStart'), periodEnd: mt(L, 'm.periodEnd'), periodText: mt(L, 'm.periodText'), unitIds: mt(L, 'm.units'),
+  responsibleText: mt(L, 'm.responsibleText'), resultSummary: mt(L, 'm.resultSummary'), outcome: mt(L, 'm.outcome'),
+})
+
+export const measureSchema = (L: Lang) =>
+  z
+    .object({
+      title: required(1000, mt(L, 'm.titleRequired')),
+      indicatorNumbers: f.list().transform((l) => l.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
+      // Codes are matched against the year's framework by the use case; anything else is dropped.
+      oitCodes: text(2000).transform((s) => s.split(/[\s,]+/).map((c) => c.toUpperCase()).filter((c) => /^O\d+$/.test(c))),
+      steps: lines(),
+      periodKind: text(20).transform((v): MeasureInput['periodKind'] => (v === 'range' ? 'range' : 'fiscal_year')),
+      periodStart: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.periodStart') })),
+      periodEnd: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.periodEnd') })),
+      periodText: text(500),
+      unitIds: f.list(),
+      responsibleText: text(1000),
+      resultSummary: lines(),
+      outcome: lines(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.periodKind === 'range' && (!d.periodStart || !d.periodEnd || d.periodStart > d.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: mt(L, 'm.periodInvalid') })
+    })
+    .transform((d): MeasureInput => ({ ...d, periodStart: d.periodKind === 'range' ? d.periodStart : null, periodEnd: d.periodKind === 'range' ? d.periodEnd : null }))
+
+export const measureValues = (m: MeasureView): FormValues => ({
+  title: m.title,
+  indicatorNumbers: m.indicatorNumbers.map(String),
+  oitCodes: m.oitCodes.join(', '),
+  steps: m.steps.join('\n'),
+  periodKind: m.periodKind,
+  periodStart: m.periodStart ?? '',
+  periodEnd: m.periodEnd ?? '',
+  periodText: m.periodText,
+  unitIds: m.unitIds,
+  responsibleText: m.responsibleText,
+  resultSummary: m.resultSummary.join('\n'),
+  outcome: m.outcome.join('\n'),
+})
+export const NEW_MEASURE: FormValues = { periodKind: 'fiscal_year' }
+
+/** Approval names the version the executive saw (see approveMeasure). */
+export const approveSchema = z.object({ version: text(40) })
+export const approveValues = (m: MeasureView): FormValues => ({ version: measureVersion(m) })
+export const moveSchema = z.object({ direction: z.preprocess(one, f.choice(['up', 'down'])) })
+export const moveLabels = (L: Lang) => ({ direction: mt(L, 'm.direction') })
+/** Copying to the next year has no fields; its conflicts come from the use case. */
+export const emptySchema = z.object({})
+
+// ── Activity and evidence ─────────────────────────────────────────────────────────────────────
+
+export const activityLabels = (L: Lang) => ({
+  title: mt(L, 'm.activityTitle'), startsOn: mt(L, 'm.startsOn'), endsOn: mt(L, 'm.endsOn'), status: mt(L, 'm.status'), note: mt(L, 'm.note'),
+  evidenceTitle: mt(L, 'm.evidenceTitle'), evidenceFile: mt(L, 'm.evidenceFile'), evidenceUrl: mt(L, 'm.evidenceUrl'),
+})
+export const activitySchema = (L: Lang) =>
+  z.object({
+    title: required(1000, mt(L, 'm.activityTitleRequired')),
+    startsOn: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.startsOn') })),
+    endsOn: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.endsOn') })),
+    status: z.preprocess(one, f.choice(ACTIVITY_STATUSES)),
+    note: text(5000),
+  })
+/** A new activity may bring its first evidence: a file or a link. */
+export const newActivitySchema = (L: Lang) => activitySchema(L).extend({ evidenceTitle: text(300), evidenceUrl: httpUrl(mt(L, 'm.urlInvalid')) })
+export const NEW_ACTIVITY: FormValues = { status: 'done' }
+export const activityValues = (a: Activity): FormValues => ({ title: a.title, startsOn: a.startsOn ?? '', endsOn: a.endsOn ?? '', status: a.status, note: a.note })
+
+export const evidenceFile: FileRule = { types: EVIDENCE_TYPES, maxBytes: MAX_FILE_BYTES, max: 1 }
+export const evidenceLabels = (L: Lang) => ({ title: mt(L, 'm.evidenceTitle'), file: mt(L, 'm.evidenceFile'), url: mt(L, 'm.evidenceUrl') })
+export const evidenceSchema = (L: Lang) => z.object({ title: text(300), url: httpUrl(mt(L, 'm.urlInvalid')) })
+
+// ── Report settings ───────────────────────────────────────────────────────────────────────────
+
+export const settingsLabels = (L: Lang) => ({
+  introduction: mt(L, 'm.intro'), reporterName: mt(L, 'm.reporterName'), reporterPosition: mt(L, 'm.reporterPosition'),
+  executiveName: mt(L, 'm.executiveName'), executivePosition: mt(L, 'm.executivePosition'),
+})
+export const settingsSchema = z.object({ introduction: lines(), reporterName: text(200), reporterPosition: text(200), executiveName: text(200), executivePosition: text(200) })
+export const settingsValues = (s: ReportSettings | undefined): FormValues => ({
+  introduction: (s?.introduction ?? []).join('\n'),
+  reporterName: s?.reporterName ?? '',
+  reporterPosition: s?.reporterPosition ?? '',
+  executiveName: s?.executiveName ?? '',
+  executivePosition: s?.executivePosition ?? '',
+})

@@ -1,0 +1,31 @@
+import type { StaffContext } from '../../platform/http/context.js'
+import { ctxOf } from '../../platform/http/context.js'
+import type { FormState } from '../../platform/http/forms.js'
+import { listUnits } from '../../platform/orgs/orgs.service.js'
+import { pageCtx } from '../../platform/ui/page-context.js'
+import { currentFramework, itaBase } from '../assessment/index.js'
+import { getMeasure, listMeasures, reportSettingsOf, type MeasureView } from './measures.service.js'
+import { MeasuresPage, type YearForms } from './views/measures-page.js'
+import { MeasurePage, type MeasureForms } from './views/measure-page.js'
+import { MeasureEditPage } from './views/measure-edit.js'
+
+// The module's pages with their data loaded: the GET routes and every form's failure path render
+// through these, so a form comes back on the very page it was sent from. The page context is
+// taken when the page renders, after a failed form has marked the request.
+
+export async function yearPage(c: StaffContext, year: number, forms?: YearForms) {
+  const db = c.get('deps').db
+  const [measures, units, fw, settings] = await Promise.all([listMeasures(ctxOf(c), year), listUnits(ctxOf(c)), currentFramework(db, year), reportSettingsOf(db, c.get('org').id, year)])
+  return <MeasuresPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} measures={measures} units={units} fw={fw?.framework} settings={settings} forms={forms} />
+}
+
+/** The measure page; `measure` is loaded again when given by id (after a change, or for a fresh version). */
+export async function measurePage(c: StaffContext, measure: MeasureView | string, forms?: MeasureForms) {
+  const m = typeof measure === 'string' ? await getMeasure(ctxOf(c), measure) : measure
+  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} forms={forms} />
+}
+
+export async function editPage(c: StaffContext, m: MeasureView, state: FormState = {}) {
+  const [units, fw] = await Promise.all([listUnits(ctxOf(c)), currentFramework(c.get('deps').db, m.fiscalYear)])
+  return <MeasureEditPage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} fw={fw?.framework} units={units} {...state} />
+}

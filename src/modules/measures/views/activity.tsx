@@ -1,0 +1,139 @@
+import type { FormErrors, FormState, FormValues } from '../../../platform/http/forms.js'
+import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { CsrfField } from '../../../platform/ui/layout.js'
+import { ErrorSummary } from '../../../platform/ui/fields.js'
+import { EvidenceList } from '../../../platform/ui/evidence.js'
+import { t } from '../../../platform/i18n/messages.js'
+import { formatThaiDate } from '../../../platform/thai/index.js'
+import { statusLabel } from '../../assessment/index.js'
+import { mt } from '../measures.i18n.js'
+import { ACTIVITY_STATUSES } from '../measures.schema.js'
+import type { ActivityView } from '../measures.service.js'
+import { activityValues } from '../measures.forms.js'
+import { FileInput } from './measure-fields.js'
+
+// One activity on its measure's page: status, dates, evidence, and (for editors) the quick status
+// form and the evidence form. A page holds several of them, so their field ids carry the
+// activity's id; the error summary links to those ids.
+
+const first = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
+
+/** Errors keyed by field name → keyed by the ids on this page; errors of hidden fields go to `_form`. */
+function byId(errors: FormErrors | undefined, ids: Record<string, string>): FormErrors | undefined {
+  if (!errors) return undefined
+  const out: FormErrors = {}
+  const rest: string[] = []
+  for (const [k, msg] of Object.entries(errors)) {
+    const id = ids[k]
+    if (id) out[id] = msg
+    else rest.push(msg)
+  }
+  if (rest.length) out._form = rest.join(' ')
+  return out
+}
+
+const InlineError = ({ id, text }: { id: string; text: string | undefined }) =>
+  text ? (
+    <span class="error" id={`${id}-error`}>
+      {text}
+    </span>
+  ) : null
+
+export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityView; canEdit: boolean; status?: FormState | undefined; evidence?: FormState | undefined }) => {
+  const { ctx, ita, a } = p
+  const L = ctx.lang
+  return (
+    <section class="card" aria-labelledby={`act-${a.id}`}>
+      <h3 id={`act-${a.id}`}>{a.title}</h3>
+      <p>
+        {statusLabel(L, a.status)}
+        {a.startsOn && ` · ${formatThaiDate(a.startsOn, { lang: L })}`}
+        {a.endsOn && ` – ${formatThaiDate(a.endsOn, { lang: L })}`}
+      </p>
+      {a.note && <p>{a.note}</p>}
+      <EvidenceList ctx={ctx} items={a.evidence} canDelete={p.canEdit} base={ita} />
+      {p.canEdit && (
+        <>
+          <StatusForm ctx={ctx} action={`${ita}/activities/${a.id}`} id={a.id} values={p.status?.values ?? activityValues(a)} errors={p.status?.errors} />
+          <EvidenceForm ctx={ctx} action={`${ita}/activities/${a.id}/evidence`} id={`ev-${a.id}`} state={p.evidence} />
+          <form method="post" action={`${ita}/activities/${a.id}/delete`} class="inline-form">
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="link">
+              {mt(L, 'm.activityDelete')}
+              <span class="visually-hidden"> {a.title}</span>
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The quick status change: the activity's other fields travel along unchanged. */
+const StatusForm = (p: { ctx: StaffPageCtx; action: string; id: string; values: FormValues; errors?: FormErrors | undefined }) => {
+  const L = p.ctx.lang
+  const sel = `st-${p.id}`
+  const error = p.errors?.status
+  const current = first(p.values.status)
+  return (
+    <>
+      <ErrorSummary ctx={p.ctx} errors={byId(p.errors, { status: sel })} />
+      <form method="post" action={p.action}>
+        <CsrfField ctx={p.ctx} />
+        {(['title', 'startsOn', 'endsOn', 'note'] as const).map((k) => (
+          <input type="hidden" name={k} value={first(p.values[k])} />
+        ))}
+        <div class="field">
+          <label for={sel}>{mt(L, 'm.updateStatus')}</label>
+          <InlineError id={sel} text={error} />
+          <select id={sel} name="status" aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${sel}-error` : undefined}>
+            {ACTIVITY_STATUSES.map((s) => (
+              <option value={s} selected={s === current}>
+                {statusLabel(L, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="secondary">
+          {mt(L, 'm.updateStatus')}
+        </button>
+      </form>
+    </>
+  )
+}
+
+/** Like the platform's EvidenceForm, and shows itself again with the values and errors. */
+const EvidenceForm = (p: { ctx: StaffPageCtx; action: string; id: string; state?: FormState | undefined }) => {
+  const L = p.ctx.lang
+  const v = p.state?.values ?? {}
+  const e = p.state?.errors ?? {}
+  const ids = { title: `${p.id}-title`, file: `${p.id}-file`, url: `${p.id}-url` }
+  const attrs = (k: keyof typeof ids) => ({ id: ids[k], 'aria-invalid': e[k] ? 'true' : undefined, 'aria-describedby': e[k] ? `${ids[k]}-error` : undefined })
+  return (
+    <>
+      <ErrorSummary ctx={p.ctx} errors={byId(p.state?.errors, ids)} />
+      <form method="post" action={p.action} enctype="multipart/form-data" class="evidence-form">
+        <CsrfField ctx={p.ctx} />
+        <fieldset class="field">
+          <legend>{t(L, 'evidence.add')}</legend>
+          <div class="field">
+            <label for={ids.title}>{t(L, 'evidence.name')}</label>
+            <InlineError id={ids.title} text={e.title} />
+            <input {...attrs('title')} name="title" type="text" maxlength={300} required value={first(v.title)} />
+          </div>
+          <FileInput id={ids.file} name="file" label={t(L, 'evidence.file')} accept={EVIDENCE_ACCEPT} error={e.file} />
+          <div class="field">
+            <label for={ids.url}>{t(L, 'evidence.url')}</label>
+            <InlineError id={ids.url} text={e.url} />
+            <input {...attrs('url')} name="url" type="url" value={first(v.url)} />
+          </div>
+          <button type="submit" class="secondary">
+            {t(L, 'evidence.add')}
+          </button>
+        </fieldset>
+      </form>
+    </>
+  )
+}
+
+export const EVIDENCE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx'
