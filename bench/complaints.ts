@@ -18,7 +18,7 @@ import { loadConfig } from '../src/config.js'
 import { createLogger } from '../src/platform/logger.js'
 import { parseMasterKeys } from '../src/platform/crypto/index.js'
 import type { AppDeps, UseCaseCtx } from '../src/platform/http/context.js'
-import { submitReport } from '../src/modules/complaints/complaints.service.js'
+import { submitReport } from '../src/modules/complaints/submit.js'
 
 const N = Number(process.env.BENCH_N ?? 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../support/browser.js'
+import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, summaryFocused, type SeededAgency, type TestServer } from '../support/browser.js'
 import { jpegWithExif } from '../../src/modules/complaints/testing/fixtures.js'
 
 const LONG = { timeout: 240_000 }
@@ -88,6 +88,38 @@ describe('complaints in a real browser', () => {
         const denied = await admin.goto(`${s.baseUrl}/o/${slug}/admin/complaints`)
         expect(denied!.status()).toBe(403)
         for (const p of [r, o, r2, admin]) await p.context().close()
+    })
+  }
+
+  for (const js of [true, false]) {
+    it(`a report without consent and with a refused file comes back with every value kept and the errors in Thai${js ? '' : ' (JavaScript off)'}`, LONG, async () => {
+      const r = await newPage(js, 390)
+      await r.goto(`${s.baseUrl}/o/${slug}/complaints/new`)
+      const subject = `ทางเท้าชำรุด ${randomBytes(3).toString('hex')}`
+      await r.selectOption('#category', 'service')
+      await r.fill('#subject', subject)
+      await r.fill('#details', 'ทางเท้าหน้าตลาดแตกเป็นหลุม')
+      await r.setInputFiles('#files', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not really a photo') })
+      const sent = await clickAndWait(r, `form[action="/o/${slug}/complaints/new"] button[type=submit]`)
+      expect(sent.status()).toBe(422)
+      expect(await r.title()).toMatch(/^ข้อผิดพลาด: /)
+      const summary = (await r.textContent('.error-summary'))!
+      expect(summary).toContain('คำประกาศเกี่ยวกับข้อมูลส่วนบุคคล')
+      expect(summary).toContain('ตรวจจากเนื้อไฟล์')
+      expect(summary).not.toContain('v.consent')
+      expect(await r.getAttribute('#consent', 'aria-invalid')).toBe('true')
+      expect(await r.inputValue('#subject')).toBe(subject)
+      expect(await r.inputValue('#category')).toBe('service')
+      if (js) {
+        expect(await summaryFocused(r)).toBe(true)
+        await expectNoAxeViolations(r)
+      }
+      // Corrected, the same form (same nonce) goes through.
+      await r.setInputFiles('#files', [])
+      await r.check('#consent')
+      expect((await clickAndWait(r, `form[action="/o/${slug}/complaints/new"] button[type=submit]`)).status()).toBe(200)
+      expect(await r.getAttribute('[data-receipt-code]', 'data-receipt-code')).toMatch(/^\d{16}$/)
+      await r.context().close()
     })
   }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cleanAttachments, stripJpegMetadata, stripPngMetadata, MAX_ATTACHMENTS } from './attachments.js'
 import { formatReceiptCode, generateReceiptCode, hashReceiptCode, normalizeReceiptCode, verifyReceiptCode } from './receipt.js'
-import { GuessThrottle } from './throttle.js'
-import { namedStaff } from './complaints.service.js'
+import { namedStaff } from './submit.js'
 import { median } from './stats.js'
 import { jpegWithExif, pdfWith } from './testing/fixtures.js'
 
@@ -59,17 +58,6 @@ describe('receipt codes', () => {
     expect(h).toMatch(/^\$argon2id\$/)
     expect(await verifyReceiptCode(h, code)).toBe(true)
     expect(await verifyReceiptCode(h, '0000000000000000')).toBe(false)
-  })
-  it('throttle blocks an address after 10 failures and the agency after 200, for the window only', () => {
-    let now = 0
-    const g = new GuessThrottle(undefined, () => now)
-    for (let i = 0; i < 10; i++) g.fail('o', 'a')
-    expect(g.blockedFor('o', 'a')).toBeGreaterThan(0)
-    expect(g.blockedFor('o', 'b')).toBe(0)
-    for (let i = 0; i < 190; i++) g.fail('o', `x${i}`)
-    expect(g.blockedFor('o', 'fresh')).toBeGreaterThan(0)
-    now += 15 * 60_000 + 1
-    expect(g.blockedFor('o', 'a')).toBe(0)
   })
 })
 

@@ -7,6 +7,15 @@ export const CHANNELS = ['web', 'paper', 'phone', 'in_person', 'email'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const STATUSES = ['received', 'screening', 'investigating', 'closed', 'referred'] as const
 export type Status = (typeof STATUSES)[number]
+/** The workflow: which statuses a case may move to from each status. */
+const NEXT: Record<Status, readonly Status[]> = {
+  received: ['screening', 'closed', 'referred'],
+  screening: ['investigating', 'closed', 'referred'],
+  investigating: ['closed', 'referred'],
+  closed: [],
+  referred: [],
+}
+export const nextStatuses = (s: Status): readonly Status[] => NEXT[s]
 export const OUTCOMES = ['substantiated', 'unsubstantiated', 'withdrawn'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 export const REFERRALS = ['nacc', 'pacc', 'damrongdhama', 'other_agency'] as const

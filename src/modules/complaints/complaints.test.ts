@@ -12,8 +12,13 @@ import type { Org } from '../../platform/orgs/orgs.schema.js'
 import type { User } from '../../platform/auth/auth.schema.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { complaintCases } from './complaints.schema.js'
-import { changeStatus, getCase, openByReceipt, reporterView, submitReport } from './complaints.service.js'
+import { changeStatus } from './workflow.js'
+import { getCase } from './cases.js'
+import { openByReceipt, reporterView } from './reporter.js'
+import { submitReport } from './submit.js'
 import { runMaintenance } from './maintenance.js'
+import { complaintsModule } from './module.js'
+import { listTodo } from '../../platform/deadlines/deadlines.service.js'
 import { publicStats } from './stats.js'
 import { rotateDataKeys } from './keys.js'
 import { forgetDataKeys } from './vault.js'
@@ -176,7 +181,7 @@ describe('complaints channel (HTTP, real database)', () => {
     expect((await named.get(path)).status).toBe(404)
     expect(await (await named.get(`/o/${org.slug}/admin/complaints?status=all`)).text()).not.toContain(caseId)
     // Marking a complaints officer as named removes their access too.
-    await co.post(`${path}/named`, { userId: u.officer2.id }, { csrfFrom: path })
+    expect((await co.post(`${path}/named`, { namedUserId: u.officer2.id }, { csrfFrom: path })).status).toBe(303)
     const o2 = await signedIn(u.officer2, org.slug)
     expect((await o2.get(path)).status).toBe(404)
   })
@@ -223,24 +228,53 @@ describe('complaints channel (HTTP, real database)', () => {
     expect(actions).toEqual(expect.arrayContaining(['complaint.receipt_open', 'complaint.reporter_read', 'complaint.reporter_message', 'complaint.message']))
   })
 
-  it('throttles and audits receipt-code guessing', async () => {
-    const guesser = new TestClient(t.app)
+  it('throttles receipt-code guessing per address in PostgreSQL, without locking out other reporters', async () => {
     const track = `/o/${org.slug}/complaints/track`
+    const from = (ip: string, body: Record<string, string>) => new TestClient(t.app).post(track, body, { headers: { 'x-forwarded-for': ip } })
+    const failed = async () => (await inOrg(t.deps.db, org.id, (tx) => tx.select().from(auditLog).where(sql`action = 'complaint.receipt_failed'`))).length
+    const failedBefore = await failed()
     const statuses: number[] = []
-    for (let i = 0; i < 12; i++) statuses.push((await guesser.post(track, { code: String(1e15 + i) }, { headers: { 'x-forwarded-for': '198.51.100.9' } })).status)
+    for (let i = 0; i < 12; i++) statuses.push((await from('198.51.100.9', { code: String(1e15 + i) })).status)
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(422))
     expect(statuses.slice(10)).toEqual([429, 429])
-    // While blocked even the right code is refused from that address; another address still works.
-    expect((await guesser.post(track, { code }, { headers: { 'x-forwarded-for': '198.51.100.9' } })).status).toBe(429)
-    expect((await new TestClient(t.app).post(track, { code }, { headers: { 'x-forwarded-for': '198.51.100.10' } })).status).toBe(303)
-    const audit = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(auditLog).where(sql`action LIKE 'complaint.receipt_%'`))
-    expect(audit.filter((a) => a.action === 'complaint.receipt_failed')).toHaveLength(10)
-    expect(audit.filter((a) => a.action === 'complaint.receipt_throttled').length).toBeGreaterThanOrEqual(3)
-    expect(JSON.stringify(audit)).not.toContain('198.51.100')
+    const blocked = await from('198.51.100.9', { code })
+    expect(blocked.status, 'every attempt counts, a right one too').toBe(429)
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await blocked.text()).toMatch(/รออีกประมาณ [0-9๐-๙]+ นาที/)
+    expect(await failed()).toBe(failedBefore + 10)
+
+    // One IPv6 /64 is one address; parallel guesses are counted before the lookup.
+    const v6 = await Promise.all(Array.from({ length: 30 }, (_, i) => from(`2001:db8:77:1::${(i + 1).toString(16)}`, { code: String(2e15 + i) })))
+    expect(v6.filter((r) => r.status === 422)).toHaveLength(10)
+    expect(v6.filter((r) => r.status === 429)).toHaveLength(20)
+
+    // Malformed codes are refused without a lookup and count for nothing.
+    for (let i = 0; i < 12; i++) {
+      const r = await from('198.51.100.20', { code: `12ab${i}` })
+      expect(r.status).toBe(422)
+      expect(await r.text()).toContain('ต้องเป็นตัวเลข 16 หลัก')
+    }
+    expect((await from('198.51.100.20', { code })).status).toBe(303)
+
+    // Many addresses guessing do not lock the agency's real reporters out.
+    for (let a = 0; a < 25; a++) for (let i = 0; i < 11; i++) await from(`192.0.2.${a + 1}`, { code: String(3e15 + a * 100 + i) })
+    expect((await from('198.51.100.10', { code })).status).toBe(303)
+    const throttledAudits = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(auditLog).where(sql`action LIKE 'complaint.receipt_%'`))
+    expect(throttledAudits.filter((a) => a.action === 'complaint.receipt_throttled').length).toBeGreaterThanOrEqual(3)
+    expect(JSON.stringify(throttledAudits)).not.toMatch(/198\.51\.100|2001:db8|192\.0\.2/)
   })
 
   it('runs the workflow: screening → investigating → closed, with reason, and refuses skipping back', async () => {
     const co = ctxFor(u.co)
+    // While open, the case is on its responsible officer's to-do list, by number only.
+    const [row] = await inOrg(t.deps.db, org.id, (tx) => tx.select({ caseNo: complaintCases.caseNo, closeDueOn: complaintCases.closeDueOn }).from(complaintCases).where(eq(complaintCases.id, caseId)))
+    const todoOf = async (who: User, scope: 'mine' | 'agency') => (await listTodo({ ...ctxFor(who), orgId: org.id }, scope)).filter((i) => i.module === 'complaints' && i.ref === caseId)
+    const [item] = await todoOf(u.co, 'mine')
+    expect(item).toMatchObject({ kind: 'close', dueOn: row!.closeDueOn, href: `/complaints/${caseId}` })
+    expect(item!.titleTh).toContain(String(row!.caseNo))
+    expect(item!.titleTh).not.toContain(m.subject)
+    expect(await todoOf(u.exec, 'mine'), 'not an executive\'s unless assigned').toHaveLength(0)
+    expect(await todoOf(u.admin, 'agency'), 'the agency-wide list hides cases from who may not read them').toHaveLength(0)
     await changeStatus(co, caseId, { to: 'screening', reason: 'รับไว้พิจารณา' })
     await changeStatus(co, caseId, { to: 'investigating', reason: 'ตั้งกรรมการ' })
     await expect(changeStatus(co, caseId, { to: 'screening', reason: 'ย้อน' })).rejects.toMatchObject({ status: 409 })
@@ -252,6 +286,13 @@ describe('complaints channel (HTTP, real database)', () => {
     expect(v.meta.outcome).toBe('substantiated')
     expect(v.events.map((e) => e.toStatus).filter(Boolean)).toEqual(['received', 'screening', 'investigating', 'closed'])
     expect(v.events.at(-1)!.note).toBe('มีมูล ส่งดำเนินการทางวินัย')
+    expect(await todoOf(u.co, 'mine'), 'a closed case leaves the to-do list').toHaveLength(0)
+  })
+
+  it('runs its overdue reminders and retention on the platform job runner, daily', () => {
+    const job = complaintsModule.jobs?.find((j) => j.name === 'complaints.maintenance')
+    expect(job?.schedule).toBe('15 1 * * *')
+    expect(t.deps.registry.jobs.map((j) => j.name)).toContain('complaints.maintenance')
   })
 
   it('records staff intake with its channel; only complaints officers may do it', async () => {

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../platform/http/context.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
-import { submitReport, type ReportInput } from './complaints.service.js'
+import { submitReport, type ReportInput } from './submit.js'
 
 // A few realistic reports for the demo agency (none name a demo staff member).
 const REPORTS: ReportInput[] = [

@@ -12,7 +12,7 @@ import { connectDatabase } from '../../db/client.js'
 import { parseMasterKeys } from '../../platform/crypto/index.js'
 import { verifyAuditChain } from '../../platform/audit/verify.js'
 import type { AppDeps } from '../../platform/http/context.js'
-import { openByReceipt, reporterView } from './complaints.service.js'
+import { openByReceipt, reporterView } from './reporter.js'
 import { pdfWith, receiptFrom } from './testing/fixtures.js'
 import { freePort } from '../../../tests/support/net.js'
 
@@ -70,7 +70,7 @@ describe('durability under SIGKILL (server ×3, database ×1)', () => {
     let serverDiedWithDb = 0
     const startServer = () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        env: { ...process.env, DATABASE_URL: db!.url, DEMO: 'off', PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: join(dir, 'app'), MASTER_KEYS, APP_SECRET, TRUST_PROXY: 'on', LOG_LEVEL: 'error', NODE_ENV: 'production' },
+        env: { ...process.env, DATABASE_URL: db!.url, DEMO: 'off', PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: join(dir, 'app'), MASTER_KEYS, APP_SECRET, TRUST_PROXY: 'on', LOG_LEVEL: 'error', NODE_ENV: 'production', PUBLIC_URL: base },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       child.stdout!.on('data', (d: Buffer) => (serverLog = (serverLog + d.toString()).slice(-4000)))

@@ -3,7 +3,7 @@ import { escapeHtml, htmlDocument } from '../../platform/documents/html.js'
 import { sarabunFontFaceCss } from '../../platform/documents/fonts.js'
 import { formatThaiDate, formatThaiDateTime } from '../../platform/thai/index.js'
 import { ct } from './complaints.i18n.js'
-import type { CaseView } from './complaints.service.js'
+import type { CaseView } from './cases.js'
 
 // The case file for referral (ป.ป.ช., ป.ป.ท., ศูนย์ดำรงธรรม …): self-contained HTML, printed to
 // PDF by Chromium (src/platform/documents/pdf.ts) with every network request refused.

@@ -7,7 +7,7 @@ import { users } from '../../platform/auth/auth.schema.js'
 import { orgs } from '../../platform/orgs/orgs.schema.js'
 import { formatThaiDate, toIsoDate } from '../../platform/thai/index.js'
 import { complaintCases, complaintEvents, complaintFiles, complaintMessages, complaintSettings, DEFAULT_RETENTION_YEARS } from './complaints.schema.js'
-import { overdueKind } from './complaints.service.js'
+import { overdueKind } from './case-data.js'
 import { ct } from './complaints.i18n.js'
 
 // Background work, once a day per agency: overdue digests to the responsible officer (or to every
@@ -80,26 +80,4 @@ async function maintainOrg(deps: Pick<AppDeps, 'db' | 'config'>, org: { id: stri
     }
     return { reminders, purged: expired.length }
   })
-}
-
-/** Starts the daily maintenance (first run shortly after start); returns a stopper. */
-export function startMaintenance(deps: AppDeps, everyMs = 60 * 60 * 1000): () => Promise<void> {
-  let running: Promise<unknown> | null = null
-  const tick = () => {
-    if (running) return
-    running = runMaintenance(deps)
-      .catch((err) => deps.log.error({ err }, 'complaints maintenance failed'))
-      .finally(() => {
-        running = null
-      })
-  }
-  const first = setTimeout(tick, 30_000)
-  const timer = setInterval(tick, everyMs)
-  first.unref()
-  timer.unref()
-  return async () => {
-    clearTimeout(first)
-    clearInterval(timer)
-    await running
-  }
 }

@@ -1,10 +1,9 @@
 import { defineModule } from '../../platform/module/manifest.js'
 import { localized } from '../../platform/i18n/i18n.js'
 import { complaintsPermissions } from './permissions.js'
-import { publicRoutes } from './complaints.routes.js'
-import { complaintsStaffRoutes } from './complaints.admin.js'
+import { publicRoutes, staffRoutes } from './routes.js'
 import { loadComplaintsDemo } from './demo.js'
-import { startMaintenance } from './maintenance.js'
+import { runMaintenance } from './maintenance.js'
 import { ct } from './complaints.i18n.js'
 
 /** The anonymous complaint and whistleblowing channel (encrypted at rest, need-to-know access). */
@@ -23,8 +22,9 @@ export const complaintsModule = defineModule({
   permissions: complaintsPermissions,
   staffNav: [{ id: 'complaints', path: '/complaints', label: localized(ct, 'admin.title'), permission: 'complaint.assigned', order: 400 }],
   publicMenu: [{ id: 'complaints', path: '/complaints/new', label: localized(ct, 'menu.complaints'), order: 70 }],
-  routes: { public: publicRoutes, staff: complaintsStaffRoutes },
+  routes: { public: publicRoutes, staff: staffRoutes },
   migrations: new URL('./migrations/', import.meta.url),
   demo: loadComplaintsDemo,
-  start: async (deps) => startMaintenance(deps),
+  // Overdue reminders and retention, once a day at 01:15 Bangkok time (the platform's job runner).
+  jobs: [{ name: 'complaints.maintenance', schedule: '15 1 * * *', run: async (deps) => void (await runMaintenance(deps)) }],
 })

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
+import { toDataURL } from 'qrcode'
 import { hmacSha256 } from '../../platform/crypto/index.js'
 import { fromThaiDigits } from '../../platform/thai/index.js'
 
@@ -41,4 +42,9 @@ export async function verifyReceiptCode(storedHash: string, code: string): Promi
   } catch {
     return false
   }
+}
+
+/** The code as a QR image (`data:` PNG, so the receipt page loads nothing else). */
+export function receiptQr(code: string): Promise<string> {
+  return toDataURL(code, { errorCorrectionLevel: 'M', margin: 1, width: 220 })
 }

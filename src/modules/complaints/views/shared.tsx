@@ -1,15 +1,18 @@
 import type { FC } from 'hono/jsx'
-import type { PageCtx } from '../../platform/ui/page-context.js'
-import { CsrfField } from '../../platform/ui/layout.js'
-import { TextArea } from '../../platform/ui/fields.js'
-import { formatThaiDate, formatThaiDateTime, toThaiDigits } from '../../platform/thai/index.js'
-import { ct } from './complaints.i18n.js'
-import type { CaseMeta, FileMeta, MessageView } from './complaints.service.js'
+import type { PageCtx } from '../../../platform/ui/page-context.js'
+import type { FormState } from '../../../platform/http/forms.js'
+import { CsrfField } from '../../../platform/ui/layout.js'
+import { TextArea } from '../../../platform/ui/fields.js'
+import { sizeText } from '../../../platform/ui/prose.js'
+import { formatThaiDate, formatThaiDateTime, toThaiDigits } from '../../../platform/thai/index.js'
+import { ct } from '../complaints.i18n.js'
+import type { CaseMeta, FileMeta, MessageView } from '../case-data.js'
+
+// Pieces both the reporter's and the staff's pages show: status and dates, files, the conversation.
 
 export const digits = (ctx: PageCtx, s: string) => (ctx.org?.settings.thaiNumerals && ctx.lang === 'th' ? toThaiDigits(s) : s)
 export const when = (ctx: PageCtx, d: Date | null | undefined) => (d ? digits(ctx, formatThaiDateTime(d, { lang: ctx.lang })) : '—')
 export const day = (ctx: PageCtx, d: string | Date | null | undefined) => (d ? digits(ctx, formatThaiDate(d, { lang: ctx.lang, style: 'short' })) : '—')
-export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`)
 
 /** Text with its line breaks kept (no CSS needed). */
 export const lines = (s: string) => s.split('\n').map((line, i) => (i ? [<br />, line] : line))
@@ -83,30 +86,37 @@ export const Messages: FC<{ ctx: PageCtx; messages: MessageView[]; fileHref: (f:
   )
 }
 
-/** A message form with optional attachments (multipart; works without JavaScript). */
-export const MessageForm: FC<{ ctx: PageCtx; action: string; error?: string | undefined }> = ({ ctx, action, error }) => (
-  <form method="post" action={action} enctype="multipart/form-data">
-    <CsrfField ctx={ctx} />
-    <TextArea name="body" label={ct(ctx.lang, 'f.message')} rows={4} required errors={error ? { body: error } : undefined} />
+/** The attachments input of a form (JPEG/PNG/PDF), with its error when a file was refused. */
+export const FilesInput: FC<{ ctx: PageCtx; id: string; name: string; label: string; error?: string | undefined; multiple?: boolean; hint?: boolean }> = (p) => {
+  const hint = p.hint ?? true
+  const described = [hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined
+  return (
     <div class="field">
-      <label for="msg-files">{ct(ctx.lang, 'f.attachments')}</label>
-      <span class="hint" id="msg-files-hint">
-        {ct(ctx.lang, 'f.files.hint')}
-      </span>
-      <input id="msg-files" name="files" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="msg-files-hint" />
+      <label for={p.id}>{p.label}</label>
+      {hint && (
+        <span class="hint" id={`${p.id}-hint`}>
+          {ct(p.ctx.lang, 'f.files.hint')}
+        </span>
+      )}
+      {p.error && (
+        <span class="error" id={`${p.id}-error`}>
+          {p.error}
+        </span>
+      )}
+      <input id={p.id} name={p.name} type="file" multiple={p.multiple ?? true} accept="image/jpeg,image/png,application/pdf" aria-invalid={p.error ? 'true' : undefined} aria-describedby={described} />
     </div>
+  )
+}
+
+/**
+ * A message form with optional attachments (multipart; works without JavaScript). The attachments
+ * input's id is `files` so that the error summary's link (#files) reaches it.
+ */
+export const MessageForm: FC<FormState & { ctx: PageCtx; action: string; bodyRequired?: boolean }> = ({ ctx, action, values, errors, bodyRequired }) => (
+  <form method="post" action={action} enctype="multipart/form-data" novalidate>
+    <CsrfField ctx={ctx} />
+    <TextArea name="body" label={ct(ctx.lang, 'f.message')} rows={4} required={bodyRequired ?? true} values={values} errors={errors} />
+    <FilesInput ctx={ctx} id="files" name="files" label={ct(ctx.lang, 'f.attachments')} error={errors?.files} />
     <button type="submit">{ct(ctx.lang, 'case.send')}</button>
   </form>
 )
-
-/** Content-Disposition for a decrypted attachment: PDFs and images open inline, names are encoded. */
-export function downloadHeaders(f: { name: string; contentType: string; bytes: Buffer }): Record<string, string> {
-  const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return {
-    'Content-Type': f.contentType,
-    'Content-Length': String(f.bytes.length),
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
-  }
-}
