@@ -1,58 +1,34 @@
 #!/usr/bin/env node
-// bench/portal: requests per second and p99 latency of the demo agency's home page and an OIT item
-// page, served by Prongsai (`npm start`, demo data, anonymous visitor → in-process page cache) and
-// by nginx serving the very same HTML as static files, same machine, same run, same load
-// generator (node http keep-alive agents, 127.0.0.1 only). Goal: ≥ 0.5× nginx, p99 ≤ 50 ms at 100
-// connections. Also prints page weight (gzip) with CSS and fonts.
+// bench/portal: requests per second and p99 latency of four public page types of the demo agency
+// (home, a news item, a document, an OIT item), served by Prongsai (`npm start`, demo data, an
+// anonymous visitor → the page cache's fast path) and by nginx serving the very same HTML as static
+// files, on the same machine in the same run, driven by the same load generator: wrk (one thread,
+// BENCH_CONNECTIONS keep-alive connections, 127.0.0.1), one server at a time. Both sides are asked
+// for gzip (`Accept-Encoding: gzip`); nginx runs one worker with `gzip on` (compressing each response,
+// its default level 1), and as a stricter second reference with `gzip_static on` (files compressed
+// beforehand at level 9, the way Prongsai answers). Goal (issue 12): ≥ 0.5× nginx with gzip on and
+// p99 ≤ 50 ms at 100 connections. Also prints page weight (what a first visit transfers).
+// Needs the Debian packages wrk and nginx (or nginx-light). Exit code 1 when a page misses the goal.
+// BENCH_BASELINE=1 measures a build that does not compress yet (for before/after numbers).
 import { spawn, execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, chmodSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import http from 'node:http'
-import { gzipSync } from 'node:zlib'
-import { freePort, waitFor } from './lib.mjs'
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib'
+import { findBinary, freePort, waitFor, wrk } from './lib.mjs'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100)
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
-const PAGES = [
-  ['home', '/o/phanomrung/'],
-  ['OIT item', '/o/phanomrung/oit/2566/O4'],
-]
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const SLUG = 'phanomrung'
+const GZIP = { 'Accept-Encoding': 'gzip' }
 
-/** Closed-loop load: CONNECTIONS keep-alive connections, each sending its next request on the previous response. */
-function load(port, path, seconds = SECONDS) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })
-  const lat = []
-  let errors = 0
-  const end = performance.now() + seconds * 1000
-  const one = () =>
-    new Promise((resolve) => {
-      const t0 = performance.now()
-      const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
-        res.on('data', () => {})
-        res.on('end', () => {
-          if (res.statusCode === 200) lat.push(performance.now() - t0)
-          else errors++
-          resolve()
-        })
-      })
-      req.on('error', () => {
-        errors++
-        resolve()
-      })
-    })
-  const worker = async () => {
-    while (performance.now() < end) await one()
-  }
-  const t0 = performance.now()
-  return Promise.all(Array.from({ length: CONNECTIONS }, worker)).then(() => {
-    const took = (performance.now() - t0) / 1000
-    agent.destroy()
-    lat.sort((a, b) => a - b)
-    const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN
-    return { rps: lat.length / took, p50: q(0.5), p99: q(0.99), n: lat.length, errors }
-  })
+try {
+  execFileSync('wrk', ['-v'], { stdio: 'ignore' })
+} catch (e) {
+  if (e.code === 'ENOENT') throw new Error('wrk is not installed (Debian: apt-get install wrk)') // wrk -v exits 1 when present
 }
+const nginxBin = findBinary(['/usr/sbin/nginx', '/usr/bin/nginx'])
+if (!nginxBin) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)')
 
 const dataDir = mkdtempSync(join(tmpdir(), 'prongsai-bench-portal-data-'))
 chmodSync(dataDir, 0o755) // as root, PostgreSQL runs as "postgres" and must reach it
@@ -63,21 +39,39 @@ let nginx
 try {
   const port = await freePort()
   const pgPort = await freePort()
+  const { PUBLIC_URL: _unused, ...env } = process.env // the demo's own address
   app = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '', DEMO: 'on' },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '', DEMO: 'on' },
     stdio: 'ignore',
     detached: true,
   })
-  await waitFor(`http://127.0.0.1:${port}/o/phanomrung/`)
+  const origin = `http://127.0.0.1:${port}`
+  await waitFor(`${origin}/o/${SLUG}/`)
+  const first = async (api) => ((await (await fetch(`${origin}/o/${SLUG}/api/${api}`)).json()).data[0] ?? {}).id
+  const PAGES = [
+    ['home', `/o/${SLUG}/`],
+    ['news', `/o/${SLUG}/news/${await first('posts.json')}`],
+    ['document', `/o/${SLUG}/documents/${await first('documents.json')}`],
+    ['OIT item', `/o/${SLUG}/oit/2566/O4`],
+  ]
 
-  // The same HTML, as static files for nginx.
+  // The same HTML, as static files for nginx: live/ compressed per request, pre/ compressed beforehand.
   const www = join(dir, 'www')
+  mkdirSync(join(www, 'live'), { recursive: true })
+  mkdirSync(join(www, 'pre'), { recursive: true })
   const files = []
   for (const [name, path] of PAGES) {
-    const html = await (await fetch(`http://127.0.0.1:${port}${path}`)).text()
+    const plain = await fetch(`${origin}${path}`, { headers: { 'Accept-Encoding': 'identity' } })
+    if (plain.status !== 200) throw new Error(`${name} ${path}: ${plain.status}`)
+    const html = await plain.text()
+    // Is the fast path answering, compressed? (fetch decodes; read the headers of a raw request.)
+    const gz = await fetch(`${origin}${path}`, { headers: GZIP })
+    const br = await fetch(`${origin}${path}`, { headers: { 'Accept-Encoding': 'br, gzip' } })
+    if (!process.env.BENCH_BASELINE && (gz.headers.get('content-encoding') !== 'gzip' || br.headers.get('content-encoding') !== 'br')) throw new Error(`${name}: not compressed (gzip → ${gz.headers.get('content-encoding')}, br → ${br.headers.get('content-encoding')})`)
     const file = `${name.replace(/\W/g, '_')}.html`
-    mkdirSync(www, { recursive: true })
-    writeFileSync(join(www, file), html)
+    writeFileSync(join(www, 'live', file), html)
+    writeFileSync(join(www, 'pre', file), html)
+    writeFileSync(join(www, 'pre', file + '.gz'), gzipSync(html, { level: 9 }))
     files.push({ name, path, file, html })
   }
   const nginxPort = await freePort()
@@ -86,48 +80,51 @@ try {
     conf,
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/nginx-error.log;
 events { worker_connections 1024; }
-http { access_log off; types { text/html html; } default_type text/html; sendfile on; keepalive_requests 100000;
+http { access_log off; types { text/html html; } default_type text/html; sendfile on; tcp_nopush on; keepalive_requests 1000000;
   client_body_temp_path ${dir}/cb; proxy_temp_path ${dir}/px; fastcgi_temp_path ${dir}/fc; uwsgi_temp_path ${dir}/uw; scgi_temp_path ${dir}/sc;
-  server { listen 127.0.0.1:${nginxPort}; root ${www}; add_header Cache-Control "public, max-age=60"; etag on; } }
+  server { listen 127.0.0.1:${nginxPort}; root ${www}; add_header Cache-Control "public, max-age=60"; etag on;
+    location /live/ { gzip on; gzip_vary on; }
+    location /pre/ { gzip_static on; gzip_vary on; } } }
 `,
   )
-  const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => {
-    try {
-      execFileSync(p, ['-v'], { stdio: 'ignore' })
-      return true
-    } catch {
-      return false
-    }
-  })
-  if (!nginxBin) throw new Error('nginx is not installed (Debian: apt-get install nginx-light)')
   nginx = spawn(nginxBin, ['-c', conf, '-p', dir], { stdio: 'ignore', detached: true })
-  await waitFor(`http://127.0.0.1:${nginxPort}/${files[0].file}`)
+  await waitFor(`http://127.0.0.1:${nginxPort}/live/${files[0].file}`)
+  const ng = await fetch(`http://127.0.0.1:${nginxPort}/live/${files[0].file}`, { headers: GZIP })
+  if (ng.headers.get('content-encoding') !== 'gzip') throw new Error('nginx does not answer gzip')
 
-  console.log(`bench/portal: ${CONNECTIONS} connections, ${SECONDS} s each, keep-alive, 127.0.0.1, ${execFileSync('nproc').toString().trim()} CPU(s); nginx 1 worker; Prongsai 1 Node process`)
+  const cpus = execFileSync('nproc').toString().trim()
+  console.log(`bench/portal: wrk 1 thread, ${CONNECTIONS} connections, ${SECONDS} s per run, keep-alive, 127.0.0.1, ${cpus} CPU(s), Accept-Encoding: gzip; nginx 1 worker; Prongsai 1 Node process`)
+  const fmt = (r) => `${r.rps.toFixed(0).padStart(6)} req/s p50 ${r.p50.toFixed(1).padStart(5)} ms p99 ${r.p99.toFixed(1).padStart(5)} ms${r.errors ? ` (${r.errors} errors)` : ''}`
   let allGood = true
+  const rows = []
   for (const f of files) {
-    await load(port, f.path, 2) // warm up (JIT, page cache)
-    await load(nginxPort, `/${f.file}`, 2)
-    const a = await load(port, f.path)
-    const n = await load(nginxPort, `/${f.file}`)
-    const ratio = a.rps / n.rps
-    const ok = ratio >= 0.5 && a.p99 <= 50
+    const opts = { connections: CONNECTIONS, headers: GZIP }
+    await wrk(`${origin}${f.path}`, { ...opts, seconds: 3 }) // warm up (JIT, page cache)
+    await wrk(`http://127.0.0.1:${nginxPort}/live/${f.file}`, { ...opts, seconds: 2 })
+    const a = await wrk(`${origin}${f.path}`, { ...opts, seconds: SECONDS })
+    const live = await wrk(`http://127.0.0.1:${nginxPort}/live/${f.file}`, { ...opts, seconds: SECONDS })
+    const pre = await wrk(`http://127.0.0.1:${nginxPort}/pre/${f.file}`, { ...opts, seconds: SECONDS })
+    const ratio = a.rps / live.rps
+    const ok = ratio >= 0.5 && a.p99 <= 50 && a.errors === 0
     allGood &&= ok
-    console.log(
-      `${f.name.padEnd(9)} prongsai ${a.rps.toFixed(0).padStart(6)} req/s p50 ${a.p50.toFixed(1)} ms p99 ${a.p99.toFixed(1)} ms (${a.errors} errors) | nginx ${n.rps.toFixed(0).padStart(6)} req/s p99 ${n.p99.toFixed(1)} ms | ratio ${ratio.toFixed(2)}× ${ok ? 'OK' : 'BELOW GOAL'}`,
-    )
+    rows.push({ page: f.name, prongsai: a, nginxGzip: live, nginxGzipStatic: pre, ratio, ratioStatic: a.rps / pre.rps, ok })
+    console.log(`${f.name.padEnd(9)} prongsai ${fmt(a)} | nginx gzip on ${fmt(live)} | ratio ${ratio.toFixed(2)}× ${ok ? 'OK' : 'BELOW GOAL'} | nginx gzip_static ${fmt(pre)} → ${(a.rps / pre.rps).toFixed(2)}×`)
   }
 
-  // Page weight as a first visit transfers it (gzip for text; woff2 fonts are already compressed).
-  const css = await (await fetch(`http://127.0.0.1:${port}/static/app.css`)).text()
+  // Page weight as a first visit transfers it (brotli as browsers ask; woff2 fonts are already compressed).
+  const css = await (await fetch(`${origin}/static/app.css`)).text()
   const fonts = []
-  for (const f of ['sarabun-thai-400-normal.woff2', 'sarabun-latin-400-normal.woff2', 'sarabun-thai-700-normal.woff2']) fonts.push(Buffer.from(await (await fetch(`http://127.0.0.1:${port}/static/fonts/${f}`)).arrayBuffer()).length)
-  const cssGz = gzipSync(css).length
+  for (const f of ['sarabun-thai-400-normal.woff2', 'sarabun-latin-400-normal.woff2', 'sarabun-thai-700-normal.woff2']) fonts.push(Buffer.from(await (await fetch(`${origin}/static/fonts/${f}`)).arrayBuffer()).length)
+  const brSize = (s) => brotliCompressSync(s, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length
+  const cssBr = brSize(css)
   const fontBytes = fonts.reduce((a, b) => a + b, 0)
   for (const f of files) {
-    const htmlGz = gzipSync(f.html).length
-    console.log(`weight    ${f.name.padEnd(9)} HTML ${(Buffer.byteLength(f.html) / 1024).toFixed(1)} KB (${(htmlGz / 1024).toFixed(1)} KB gzip) + CSS ${(cssGz / 1024).toFixed(1)} KB gzip + fonts ${(fontBytes / 1024).toFixed(1)} KB (Thai 400/700, Latin 400 woff2) = ${((htmlGz + cssGz + fontBytes) / 1024).toFixed(1)} KB first visit`)
+    const raw = Buffer.byteLength(f.html)
+    const htmlBr = brSize(f.html)
+    console.log(`weight    ${f.name.padEnd(9)} HTML ${(raw / 1024).toFixed(1)} KB (${(gzipSync(f.html).length / 1024).toFixed(1)} KB gzip, ${(htmlBr / 1024).toFixed(1)} KB br) + CSS ${(cssBr / 1024).toFixed(1)} KB br + fonts ${(fontBytes / 1024).toFixed(1)} KB (Thai 400/700, Latin 400 woff2) = ${((htmlBr + cssBr + fontBytes) / 1024).toFixed(1)} KB first visit`)
   }
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ connections: CONNECTIONS, seconds: SECONDS, cpus, rows: rows.map((r) => ({ ...r, prongsai: { ...r.prongsai, raw: undefined }, nginxGzip: { ...r.nginxGzip, raw: undefined }, nginxGzipStatic: { ...r.nginxGzipStatic, raw: undefined } })) }, null, 2))
+  console.log(allGood ? 'bench/portal: every page type meets the goal' : 'bench/portal: BELOW GOAL')
   process.exitCode = allGood ? 0 : 1
 } finally {
   if (nginx && nginx.exitCode === null) process.kill(-nginx.pid, 'SIGTERM')

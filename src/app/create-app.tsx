@@ -7,6 +7,8 @@ import { AppError } from '../platform/http/errors.js'
 import { language, provideDeps, resolveOrg, securityHeaders, session } from '../platform/http/middleware.js'
 import { csrf } from '../platform/http/csrf.js'
 import { knownHostsOnly } from '../platform/http/urls.js'
+import { servePublicCache } from '../platform/http/page-cache.js'
+import { compress, staticAssets } from '../platform/http/compress.js'
 import { requireAgencyStaff, requirePlatformAdmin } from '../platform/http/guards.js'
 import { authRoutes } from '../platform/auth/auth.routes.js'
 import { listOrgs } from '../platform/orgs/orgs.service.js'
@@ -15,7 +17,7 @@ import { Layout } from '../platform/ui/layout.js'
 import { ErrorPage } from '../platform/ui/error-page.js'
 import { pageCtx } from '../platform/ui/page-context.js'
 import { render } from '../platform/ui/render.js'
-import { APP_CSS, FONT_DIR } from '../platform/ui/assets.js'
+import { FONT_DIR } from '../platform/ui/assets.js'
 import type { Registry } from '../platform/module/registry.js'
 
 function wantsJson(c: AppContext): boolean {
@@ -32,9 +34,13 @@ export function createApp(deps: AppDeps) {
   // strict: false — "/o/slug" and "/o/slug/" are the same page.
   const app = new Hono<AppEnv>({ strict: false })
 
+  // Anonymous repeat visits of cached public pages are answered here, before any other work.
+  app.use('*', servePublicCache(deps))
   app.use('*', provideDeps(deps))
   app.use('*', securityHeaders())
   app.use('*', knownHostsOnly())
+  app.use('*', compress())
+  app.use('*', staticAssets())
   app.use('*', language())
 
   app.get('/healthz', async (c) => {
@@ -46,10 +52,6 @@ export function createApp(deps: AppDeps) {
     }
   })
 
-  app.get('/static/app.css', (c) => {
-    c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' })
-  })
   app.get('/static/fonts/:file', async (c) => {
     const file = c.req.param('file')
     if (!/^sarabun-(thai|latin)-(400|700)-normal\.woff2$/.test(file)) throw new AppError('not_found', 404)

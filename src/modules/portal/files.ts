@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { inOrg, type Db, type Tx } from '../../db/client.js'
 import { files } from '../../platform/files/files.schema.js'
 import { putFile } from '../../platform/files/files.service.js'
@@ -33,9 +33,20 @@ export async function storePublicFiles(tx: Tx, orgId: string, userId: string, li
   return ids
 }
 
-/** A public file (attachment, photo, document) of the agency; never a private one. */
+/**
+ * A public file of the agency, only while something live shows it: an attachment of a published
+ * post that is due, the file of a published document, an executive's photo, the agency's logo.
+ * Files are stored public when uploaded, so without this check a draft's or a scheduled post's
+ * attachment could be read (its id is in the editor) before the post itself is out.
+ */
 export async function getPublicFile(db: Db, orgId: string, fileId: string) {
   if (!isUuid(fileId)) return null
-  const [f] = await inOrg(db, orgId, (tx) => tx.select().from(files).where(and(eq(files.id, fileId), eq(files.isPublic, true))))
+  const shown = sql`(
+    EXISTS (SELECT 1 FROM portal_post_files pf JOIN portal_posts p ON p.org_id = pf.org_id AND p.id = pf.post_id
+             WHERE pf.file_id = ${files.id} AND p.status = 'published' AND p.publish_at <= now())
+    OR EXISTS (SELECT 1 FROM portal_documents d WHERE d.file_id = ${files.id} AND d.status = 'published' AND d.published_at <= now())
+    OR EXISTS (SELECT 1 FROM portal_executives e WHERE e.photo_file_id = ${files.id})
+    OR EXISTS (SELECT 1 FROM orgs o WHERE o.id = ${files.orgId} AND o.logo_file_id = ${files.id}))`
+  const [f] = await inOrg(db, orgId, (tx) => tx.select().from(files).where(and(eq(files.id, fileId), eq(files.isPublic, true), shown)))
   return f ?? null
 }

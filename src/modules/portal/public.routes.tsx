@@ -11,7 +11,8 @@ import { listExecutives } from './executives.js'
 import { getPublishedPost, listPublishedPosts } from './posts.js'
 import { getPublishedDocument, listPublishedDocuments } from './documents.js'
 import { getPublicFile } from './files.js'
-import { searchPublic } from './search.js'
+import { cleanQuery, searchPublic } from './search.js'
+import { sitePages } from './site-pages.js'
 import { questionPublicRoutes } from './questions.routes.js'
 import { openDataRoutes } from './open-data.routes.js'
 import { HomePage } from './views/home.js'
@@ -113,8 +114,8 @@ export function publicRoutes() {
   app.get('/files/:id/:name', serveFile)
 
   app.get('/search', (c) => {
-    const q = (c.req.query('q') ?? '').trim().slice(0, 100)
-    return publicPage(c, async (ctx) => <SearchPage ctx={ctx} q={q} hits={q ? await searchPublic(db(c), orgId(c), q) : []} />)
+    const q = cleanQuery(c.req.query('q'))
+    return publicPage(c, async (ctx) => <SearchPage ctx={ctx} q={q} result={q ? await searchPublic(db(c), orgId(c), q, await sitePages(db(c), c.get('org'), ctx.lang)) : { hits: [], suggestion: null }} />)
   })
 
   app.route('/', questionPublicRoutes())

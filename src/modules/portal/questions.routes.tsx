@@ -3,6 +3,7 @@ import type { OrgContext, OrgEnv, StaffContext, StaffEnv } from '../../platform/
 import { ctxOf } from '../../platform/http/context.js'
 import { formAction, type FormState } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
+import { rateLimit } from '../../platform/http/rate-limit.js'
 import { uuidParam } from '../../platform/http/params.js'
 import { orgBase } from '../../platform/ui/menu.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
@@ -36,13 +37,17 @@ export function questionStaffRoutes() {
   return app
 }
 
+/** Questions one address (IPv6: one /64) may send in QA_WINDOW_MS, counted in PostgreSQL across processes. */
+export const QA_MAX_PER_WINDOW = 5
+export const QA_WINDOW_MS = 15 * 60_000
+
 /** The public board: anyone may ask; the page is not cached (its form carries a token). */
 export function questionPublicRoutes() {
   const app = new Hono<OrgEnv>()
   const page = (c: OrgContext) => async (s: FormState) => <QaPage ctx={pageCtx(c)} questions={await listPublishedQuestions(c.get('deps').db, c.get('org').id)} {...s} />
 
   app.get('/qa', async (c) => render(c, await page(c)({})))
-  app.post('/qa', (c) =>
+  app.post('/qa', rateLimit({ name: 'portal.qa', max: QA_MAX_PER_WINDOW, windowMs: QA_WINDOW_MS }), (c) =>
     formAction(c, {
       schema: questionForm(),
       labels: labels(c.get('lang')),

@@ -40,7 +40,7 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const SECURITY_HEADERS: [string, string][] = [
+export const SECURITY_HEADERS: [string, string][] = [
   ['Content-Security-Policy', CSP],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],

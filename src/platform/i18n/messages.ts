@@ -5,6 +5,7 @@ export const t = defineMessages(
   {
     'app.name': 'โปร่งใส',
     'app.tagline': 'ระบบส่งเสริมคุณธรรมและความโปร่งใสขององค์กรปกครองส่วนท้องถิ่น',
+    'meta.description': 'ข่าวประกาศ เอกสารเผยแพร่ การเปิดเผยข้อมูลสาธารณะ (OIT) และช่องทางร้องเรียน',
     'nav.breadcrumbs': 'เส้นทางนำทาง',
     'footer.phone': 'โทร.',
     'footer.email': 'อีเมล',
@@ -235,6 +236,7 @@ export const t = defineMessages(
   {
     'app.name': 'Prongsai',
     'app.tagline': 'Integrity and transparency platform for Thai local government',
+    'meta.description': 'News, published documents, public disclosure (OIT) and the complaints channel',
     'nav.breadcrumbs': 'Breadcrumb',
     'footer.phone': 'Tel.',
     'footer.email': 'E-mail',

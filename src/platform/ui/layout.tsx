@@ -2,7 +2,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { PageCtx } from './page-context.js'
 import { t } from '../i18n/messages.js'
 import { CSRF_FIELD } from '../http/csrf.js'
-import { ASSET_VERSION } from './assets.js'
+import { assetHref } from '../http/compress.js'
 import { platformNavFor, publicNavFor, staffNavFor, type Crumb, type NavLink } from './menu.js'
 
 export type { NavLink, Crumb }
@@ -31,10 +31,35 @@ export function shortTitle(title: string, name: string): string {
   return title.length > max ? title.slice(0, max - 1) + '…' : title
 }
 
-type BaseProps = PropsWithChildren<{ ctx: PageCtx; title: string; nav: NavLink[]; trail?: Crumb[] | undefined; footer?: unknown }>
+/** What a link pasted in LINE or Facebook shows: Open Graph tags, a description, the canonical URL. */
+export type LinkPreview = { description: string }
+
+type BaseProps = PropsWithChildren<{ ctx: PageCtx; title: string; nav: NavLink[]; trail?: Crumb[] | undefined; footer?: unknown; preview?: LinkPreview | undefined }>
+
+/** Public pages' preview tags; the canonical URL is the page without its query (and in Thai unless ?lang=en). */
+const PreviewTags: FC<{ ctx: PageCtx; title: string; name: string; preview: LinkPreview }> = ({ ctx, title, name, preview }) => {
+  // An agency's home is one page with or without its trailing slash; the menu links "/o/<slug>/".
+  const path = ctx.org && ctx.path === `/o/${ctx.org.slug}` ? `${ctx.path}/` : ctx.path
+  const url = `${ctx.siteOrigin}${path}${ctx.lang === 'en' ? '?lang=en' : ''}`
+  const description = preview.description.replace(/\s+/g, ' ').trim().slice(0, 200)
+  return (
+    <>
+      <meta name="description" content={description} />
+      <link rel="canonical" href={url} />
+      <meta property="og:type" content="website" />
+      <meta property="og:site_name" content={name} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={url} />
+      <meta property="og:image" content={`${ctx.siteOrigin}${assetHref('share.png')}`} />
+      <meta property="og:locale" content={ctx.lang === 'en' ? 'en_US' : 'th_TH'} />
+      <meta name="twitter:card" content="summary" />
+    </>
+  )
+}
 
 /** The page skeleton every layout shares: header, menu, main content, footer. */
-export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, children }) => {
+export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, preview, children }) => {
   const org = ctx.org
   const name = orgName(ctx)
   const signOutAction = ctx.actor?.orgId && org ? `/o/${org.slug}/logout` : '/logout'
@@ -46,7 +71,8 @@ export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, chil
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
+        {preview && <PreviewTags ctx={ctx} title={title} name={name} preview={preview} />}
+        <link rel="stylesheet" href={assetHref('app.css')} />
         <link rel="preload" href="/static/fonts/sarabun-thai-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
       </head>
       <body>
@@ -120,6 +146,8 @@ export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, chil
 }
 
 type AreaProps = PropsWithChildren<{ ctx: PageCtx; title: string; trail?: Crumb[] | undefined }>
+/** A public page may say what it is about (its preview text); else the agency and the site's purpose. */
+type PublicProps = AreaProps & { description?: string | undefined }
 
 /** Pages outside any agency (the deployment's home, platform sign-in, errors there). */
 export const Layout: FC<AreaProps> = ({ ctx, title, trail, children }) =>
@@ -155,8 +183,15 @@ const AgencyContact: FC<{ ctx: PageCtx }> = ({ ctx }) => {
 }
 
 /** An agency's public pages: its public menu (from every module), breadcrumbs, its contact in the footer. */
-export const PublicLayout: FC<AreaProps> = ({ ctx, title, trail, children }) => (
-  <BaseLayout ctx={ctx} title={shortTitle(title, orgName(ctx))} nav={ctx.org ? publicNavFor(ctx.registry, ctx.lang, ctx.org.slug) : []} trail={trail} footer={<AgencyContact ctx={ctx} />}>
+export const PublicLayout: FC<PublicProps> = ({ ctx, title, trail, description, children }) => (
+  <BaseLayout
+    ctx={ctx}
+    title={shortTitle(title, orgName(ctx))}
+    nav={ctx.org ? publicNavFor(ctx.registry, ctx.lang, ctx.org.slug) : []}
+    trail={trail}
+    footer={<AgencyContact ctx={ctx} />}
+    preview={{ description: description ?? `${title} — ${orgName(ctx)}: ${t(ctx.lang, 'meta.description')}` }}
+  >
     {children}
   </BaseLayout>
 )

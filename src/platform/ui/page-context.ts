@@ -13,6 +13,8 @@ export type PageCtx = {
   org: Org | null
   actor: Actor | null
   path: string
+  /** Scheme and host of this deployment's links (PUBLIC_URL), for canonical and preview URLs. */
+  siteOrigin: string
   /** Current URL with ?lang= switched, for the language link. */
   switchLangHref: string
   requestId: string
@@ -60,6 +62,7 @@ export function pageCtx(c: Context): PageCtx {
     org: get('org'),
     actor,
     path: c.req.path,
+    siteOrigin: get('deps').config.siteOrigin,
     switchLangHref: url.pathname + url.search,
     requestId: get('requestId'),
     flash: flashText,

@@ -1,0 +1,102 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, TestClient, type TestApp } from '../support/app.js'
+import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'
+import type { Org } from '../../src/platform/orgs/orgs.schema.js'
+import { sql } from 'drizzle-orm'
+import { invalidatePublicCache } from '../../src/platform/http/page-cache.js'
+import { pickEncoding } from '../../src/platform/http/compress.js'
+import { forgetOrg } from '../../src/platform/http/middleware.js'
+
+// Issue 12: public pages reach phones compressed, answer repeat visits from the cache (304 on a
+// matching ETag), carry link previews for LINE and Facebook, and static assets are long-cached
+// under versioned URLs. Signed-in pages are never compressed (BREACH).
+
+describe('public pages on slow phones and in chat apps', () => {
+  let t: TestApp
+  let org: Org
+  const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers: { host: 'prongsai.example', ...headers } })
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://prongsai.example' })
+    org = await buildOrg(t.deps.db, { slug: 'delivery-town' })
+  })
+  afterAll(() => t.close())
+
+  it('chooses brotli, then gzip, as Accept-Encoding allows', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br')
+    expect(pickEncoding('gzip, br;q=0')).toBe('gzip')
+    expect(pickEncoding('*')).toBe('br')
+    expect(pickEncoding('*, br;q=0')).toBe('gzip')
+    expect(pickEncoding('identity')).toBeNull()
+    expect(pickEncoding(undefined)).toBeNull()
+  })
+
+  it('compresses public pages with brotli or gzip to the same HTML, and says so in Vary', async () => {
+    const plain = await get(`/o/${org.slug}/`)
+    expect(plain.status).toBe(200)
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    const html = await plain.text()
+    const br = await get(`/o/${org.slug}/`, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/i)
+    const brBytes = Buffer.from(await br.arrayBuffer())
+    expect(brotliDecompressSync(brBytes).toString()).toBe(html)
+    expect(brBytes.length).toBeLessThan(Buffer.byteLength(html) / 3)
+    const gz = await get(`/o/${org.slug}/`, { 'accept-encoding': 'gzip' })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(html)
+  })
+
+  it('answers a repeat visit with 304 for its ETag, and shows a change at once', async () => {
+    const first = await get(`/o/${org.slug}/`)
+    const etag = first.headers.get('etag')!
+    expect(etag).toBeTruthy()
+    const again = await get(`/o/${org.slug}/`, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    await t.deps.db.execute(sql`UPDATE orgs SET name_th = 'เทศบาลตำบลส่งเร็ว' WHERE id = ${org.id}`)
+    forgetOrg(org.slug)
+    invalidatePublicCache(org.id)
+    const changed = await get(`/o/${org.slug}/`, { 'if-none-match': etag })
+    expect(changed.status).toBe(200)
+    expect(await changed.text()).toContain('เทศบาลตำบลส่งเร็ว')
+  })
+
+  it('carries a description, a canonical link and Open Graph tags with absolute URLs on public pages', async () => {
+    const html = await (await get(`/o/${org.slug}/`)).text()
+    const meta = (attr: string, name: string) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(html)?.[1]
+    expect(meta('name', 'description')).toBeTruthy()
+    expect(html).toContain(`<link rel="canonical" href="https://prongsai.example/o/${org.slug}/"`)
+    expect(meta('property', 'og:url')).toBe(`https://prongsai.example/o/${org.slug}/`)
+    expect(meta('property', 'og:locale')).toBe('th_TH')
+    expect(meta('property', 'og:title')).toBeTruthy()
+    const image = meta('property', 'og:image')!
+    expect(image).toMatch(/^https:\/\/prongsai\.example\/static\/share\.png\?v=[\w-]{10}$/)
+    const png = await get(image.replace('https://prongsai.example', ''))
+    expect(png.status).toBe(200)
+    expect(png.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG')
+  })
+
+  it('serves the stylesheet precompressed under a versioned, immutable URL, with 304 for its ETag', async () => {
+    const html = await (await get(`/o/${org.slug}/`)).text()
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!
+    expect(href).toMatch(/^\/static\/app\.css\?v=[\w-]{10}$/)
+    const css = await get(href, { 'accept-encoding': 'br' })
+    expect(css.status).toBe(200)
+    expect(css.headers.get('cache-control')).toContain('immutable')
+    expect(css.headers.get('content-encoding')).toBe('br')
+    expect(brotliDecompressSync(Buffer.from(await css.arrayBuffer())).toString()).toContain('{')
+    expect((await get(href, { 'if-none-match': css.headers.get('etag')! })).status).toBe(304)
+  })
+
+  it('never compresses a signed-in page', async () => {
+    const user = await buildUser(t.deps.db, org, 'officer')
+    const staff = new TestClient(t.app)
+    expect((await staff.signIn(org.slug, user.email, TEST_PASSWORD)).status).toBe(303)
+    const page = await staff.get(`/o/${org.slug}/admin`, { 'accept-encoding': 'br, gzip' })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-encoding')).toBeNull()
+  })
+})
