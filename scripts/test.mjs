@@ -34,6 +34,11 @@ if (existsSync(report)) {
   passed += json.numPassedTests ?? 0
   failed += json.numFailedTests ?? 0
   skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
+  // No tests at all (a global setup that failed, a filter that matched nothing) is a failure too.
+  if ((json.numTotalTests ?? 0) === 0) {
+    console.log('✗ vitest ran no tests')
+    failed++
+  }
   // A test file that failed to load has no test results but is a failure.
   for (const f of json.testResults ?? []) if (f.status === 'failed' && (f.assertionResults ?? []).length === 0) failed++
 } else if (r.status !== 0) failed++

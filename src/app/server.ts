@@ -19,7 +19,7 @@ export async function startServer(config: Config): Promise<void> {
   }
   const runner = await startJobRunner(deps)
   deps.jobs = runner
-  const stoppers = [runner.stop, ...(await Promise.all(deps.registry.modules.filter((m) => m.start).map((m) => m.start!(deps))))]
+  const stoppers = [runner.stop]
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
   await new Promise<void>((resolve, reject) => {

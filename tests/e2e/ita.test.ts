@@ -7,7 +7,7 @@ import { closeChromium } from '../../src/platform/documents/chromium.js'
 import { orgs } from '../../src/platform/orgs/orgs.schema.js'
 import { measures } from '../../src/modules/measures/measures.schema.js'
 import { loadDemoIfEmpty, DEMO_PASSWORD, demoEmail } from '../../src/app/demo.js'
-import { browserPerFile, clickAndWait, expectNoAxeViolations, signIn, startTestServer, type TestServer } from '../support/browser.js'
+import { browserPerFile, clickAndWait, expectNoAxeViolations, signIn, startTestServer, summaryFocused, type TestServer } from '../support/browser.js'
 
 const SLOW = { timeout: 240_000 }
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
@@ -151,7 +151,7 @@ describe('ITA cycle in a real browser', SLOW, () => {
     await form.locator('input[name=url]').fill('ftp://example.org/old') // a valid URL to the browser, refused by the app
     await Promise.all([p.waitForNavigation(), form.locator('button[type=submit]').click()])
     expect(await p.title()).toMatch(/^ข้อผิดพลาด: /)
-    expect(await p.evaluate(() => document.activeElement?.className)).toBe('error-summary')
+    expect(await summaryFocused(p)).toBe(true)
     expect(await p.locator('#ev-ind-url').inputValue()).toBe('ftp://example.org/old')
     expect(await p.locator('#ev-ind-title').inputValue()).toBe('เว็บไซต์เดิม')
     await expectNoAxeViolations(p)

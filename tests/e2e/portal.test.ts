@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { HtmlValidate } from 'html-validate'
-import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../support/browser.js'
+import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, summaryFocused, type SeededAgency, type TestServer } from '../support/browser.js'
 import { buildUnit } from '../support/factories.js'
 import { portalModule } from '../../src/modules/portal/module.js'
 import { tinyPdf } from '../../src/modules/portal/demo.js'
@@ -98,7 +98,7 @@ describe('public portal and OIT disclosure in a real browser', () => {
     const res = await clickAndWait(page, `${form} button[type=submit]`)
     expect(res.status()).toBe(422)
     expect(await page.title()).toMatch(/^ข้อผิดพลาด:/)
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary') // focus on the summary
+    expect(await summaryFocused(page)).toBe(true)
     expect(await page.textContent('.error-summary li')).toContain('ไฟล์ ประกาศ.pdf ไม่ใช่ชนิดที่รับได้')
     expect(await page.getAttribute('.error-summary li a', 'href')).toBe('#files')
     expect(await page.textContent('#files-error')).toContain('ประกาศ.pdf')

@@ -31,11 +31,11 @@ describe('npm run new:module', () => {
     await run('node_modules/.bin/tsc', ['--noEmit', '-p', '.'], opts)
     await run('node_modules/.bin/eslint', ['--max-warnings', '0', 'src/modules/loan-desk', 'src/app/registry.ts'], opts)
     await run('node_modules/.bin/depcruise', ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], opts)
-    const tests = await run('node_modules/.bin/vitest', ['run', 'src/modules/loan-desk', '--reporter=json', '--outputFile=test-output/new-module.json'], opts).catch((e: { stdout: string; stderr: string }) => {
+    const tests = await run('node_modules/.bin/vitest', ['run', 'src/modules/loan-desk'], opts).catch((e: { stdout: string; stderr: string }) => {
       throw new Error(`the generated module's tests failed:\n${e.stdout}\n${e.stderr}`)
     })
     expect(tests).toBeDefined()
-    const report = JSON.parse(readFileSync(join(dir, 'test-output/new-module.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number }
+    const report = JSON.parse(readFileSync(join(dir, 'test-output/vitest.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number }
     expect(report.numFailedTests).toBe(0)
     expect(report.numPendingTests).toBe(0)
     expect(report.numPassedTests).toBeGreaterThanOrEqual(40)

@@ -93,6 +93,17 @@ export async function clickAndWait(page: Page, selector: string): Promise<Respon
   return res
 }
 
+/**
+ * Whether the page's error summary gets the focus. `autofocus` is applied at the browser's next
+ * rendering update, which can come after the load event, so this waits (up to 2 s) for it.
+ */
+export async function summaryFocused(page: Page): Promise<boolean> {
+  return page
+    .waitForFunction(() => document.activeElement?.classList.contains('error-summary') ?? false, null, { timeout: 2000 })
+    .then(() => true)
+    .catch(() => false)
+}
+
 export const signInPath = (slug: string | null) => `${slug ? `/o/${slug}` : ''}/login`
 
 /** Signs in through the real sign-in page (any language) and waits for the page after it. */

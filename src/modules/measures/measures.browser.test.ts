@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { inOrg } from '../../db/client.js'
-import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../../../tests/support/browser.js'
+import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, summaryFocused, type SeededAgency, type TestServer } from '../../../tests/support/browser.js'
 import { FAKE_EXE } from '../../../tests/support/multipart.js'
 import { renderMeasuresReportDocx } from '../reports/index.js'
 import { phanomrung2566 } from '../../../demo/phanomrung-2566.js'
@@ -22,7 +22,7 @@ describe('measures forms in a real browser', () => {
     await s?.close()
   })
   const newPage = async (js: boolean): Promise<Page> => (await (await browser.get()).newContext({ javaScriptEnabled: js })).newPage()
-  const focusedSummary = (p: Page) => p.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false)
+  const focusedSummary = summaryFocused
 
   for (const js of [true, false]) {
     it(`an officer adds a measure and an activity after mistakes, edits the measure, and a repeat import is refused${js ? '' : ' (JavaScript off)'}`, { timeout: 180_000 }, async () => {

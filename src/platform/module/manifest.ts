@@ -82,8 +82,6 @@ export type ModuleManifest = {
   migrations?: URL
   /** Loads the module's demo content into a demo agency (once, on an empty database). */
   demo?: (deps: AppDeps, org: { id: string; slug: string }) => Promise<void>
-  /** @deprecated Background work of its own; use `jobs` (kept while modules move to the job runner). */
-  start?: (deps: AppDeps) => Promise<() => Promise<void>>
   /** Background work, run by the platform's one job runner (pg-boss); scheduled in Bangkok time. */
   jobs?: JobDef[]
   /** Figures computed for every agency and year in one query each (see platform/stats). */

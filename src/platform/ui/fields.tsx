@@ -136,9 +136,11 @@ export const CheckboxField: FC<Common & { checked?: boolean }> = (p) => {
 export const CheckboxGroup: FC<Common & { options: { value: string; label: string }[] }> = (p) => {
   const raw = p.values?.[p.name]
   const selected = new Set(Array.isArray(raw) ? raw : raw ? [raw] : [])
+  const error = p.errors?.[p.name]
   return (
-    <fieldset class="field">
+    <fieldset class="field" id={p.name} tabindex={-1} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
       <legend>{p.label}</legend>
+      <Messages name={p.name} hint={p.hint} error={error} />
       {p.options.map((o, i) => (
         <div class="checkbox">
           <input id={`${p.name}-${i}`} name={p.name} type="checkbox" value={o.value} checked={selected.has(o.value)} />
@@ -146,6 +148,22 @@ export const CheckboxGroup: FC<Common & { options: { value: string; label: strin
         </div>
       ))}
     </fieldset>
+  )
+}
+
+/**
+ * A file input with its hint and inline error. A browser never sends a chosen file back, so after
+ * an error the field is empty and its message says which file was refused.
+ */
+export const FileField: FC<Omit<Common, 'values'> & { id?: string; accept?: string; multiple?: boolean; error?: string | undefined }> = (p) => {
+  const id = p.id ?? p.name
+  const error = p.error ?? p.errors?.[p.name]
+  return (
+    <div class="field">
+      <label for={id}>{p.label}</label>
+      <Messages name={id} hint={p.hint} error={error} />
+      <input id={id} name={p.name} type="file" accept={p.accept} multiple={p.multiple} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, p.hint, error)} />
+    </div>
   )
 }
 

@@ -2,15 +2,13 @@ import type { FormErrors, FormState, FormValues } from '../../../platform/http/f
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField } from '../../../platform/ui/layout.js'
 import { ErrorSummary } from '../../../platform/ui/fields.js'
-import { EvidenceList } from '../../../platform/ui/evidence.js'
-import { t } from '../../../platform/i18n/messages.js'
+import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { statusLabel } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
 import { ACTIVITY_STATUSES } from '../measures.schema.js'
 import type { ActivityView } from '../measures.service.js'
 import { activityValues } from '../measures.forms.js'
-import { FileInput } from './measure-fields.js'
 
 // One activity on its measure's page: status, dates, evidence, and (for editors) the quick status
 // form and the evidence form. A page holds several of them, so their field ids carry the
@@ -97,40 +95,6 @@ const StatusForm = (p: { ctx: StaffPageCtx; action: string; id: string; values: 
         <button type="submit" class="secondary">
           {mt(L, 'm.updateStatus')}
         </button>
-      </form>
-    </>
-  )
-}
-
-/** Like the platform's EvidenceForm, and shows itself again with the values and errors. */
-const EvidenceForm = (p: { ctx: StaffPageCtx; action: string; id: string; state?: FormState | undefined }) => {
-  const L = p.ctx.lang
-  const v = p.state?.values ?? {}
-  const e = p.state?.errors ?? {}
-  const ids = { title: `${p.id}-title`, file: `${p.id}-file`, url: `${p.id}-url` }
-  const attrs = (k: keyof typeof ids) => ({ id: ids[k], 'aria-invalid': e[k] ? 'true' : undefined, 'aria-describedby': e[k] ? `${ids[k]}-error` : undefined })
-  return (
-    <>
-      <ErrorSummary ctx={p.ctx} errors={byId(p.state?.errors, ids)} />
-      <form method="post" action={p.action} enctype="multipart/form-data" class="evidence-form">
-        <CsrfField ctx={p.ctx} />
-        <fieldset class="field">
-          <legend>{t(L, 'evidence.add')}</legend>
-          <div class="field">
-            <label for={ids.title}>{t(L, 'evidence.name')}</label>
-            <InlineError id={ids.title} text={e.title} />
-            <input {...attrs('title')} name="title" type="text" maxlength={300} required value={first(v.title)} />
-          </div>
-          <FileInput id={ids.file} name="file" label={t(L, 'evidence.file')} accept={EVIDENCE_ACCEPT} error={e.file} />
-          <div class="field">
-            <label for={ids.url}>{t(L, 'evidence.url')}</label>
-            <InlineError id={ids.url} text={e.url} />
-            <input {...attrs('url')} name="url" type="url" value={first(v.url)} />
-          </div>
-          <button type="submit" class="secondary">
-            {t(L, 'evidence.add')}
-          </button>
-        </fieldset>
       </form>
     </>
   )

@@ -5,7 +5,7 @@ import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platfor
 import { PROGRESS_STATUSES, statusLabel } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
 import { previewCounts, uploadDefaults } from '../import.forms.js'
-import { FileInput } from './measure-fields.js'
+import { FileField } from '../../../platform/ui/fields.js'
 
 const DOCX_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const one = (v: FormValues[string] | undefined) => (Array.isArray(v) ? v[0] : v) ?? ''
@@ -21,7 +21,7 @@ export const UploadPage = ({ ctx, action, values, errors }: { ctx: StaffPageCtx;
       <form method="post" action={action} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         <TextField name="fiscalYear" label={mt(L, 'i.year')} values={values ?? uploadDefaults()} errors={errors} inputmode="numeric" required />
-        <FileInput id="docx" name="docx" label={mt(L, 'i.file')} accept={DOCX_ACCEPT} error={errors?.docx} />
+        <FileField id="docx" name="docx" label={mt(L, 'i.file')} accept={DOCX_ACCEPT} error={errors?.docx} />
         <button type="submit">{mt(L, 'i.upload')}</button>
       </form>
     </StaffLayout>

@@ -28,16 +28,3 @@ export const MeasureFields = (p: { ctx: PageCtx; fw: Framework | undefined; unit
     </>
   )
 }
-
-/** A file input with its hint and inline error (the platform has text fields only). */
-export const FileInput = (p: { id: string; name: string; label: string; accept?: string; error?: string | undefined }) => (
-  <div class="field">
-    <label for={p.id}>{p.label}</label>
-    {p.error && (
-      <span class="error" id={`${p.id}-error`}>
-        {p.error}
-      </span>
-    )}
-    <input id={p.id} name={p.name} type="file" accept={p.accept} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${p.id}-error` : undefined} />
-  </div>
-)

@@ -9,7 +9,7 @@ import { ACTIVITY_STATUSES } from '../measures.schema.js'
 import { periodLabel, responsibleLabel, type MeasureView } from '../measures.service.js'
 import { approveValues, NEW_ACTIVITY } from '../measures.forms.js'
 import { ActivityCard, EVIDENCE_ACCEPT } from './activity.js'
-import { FileInput } from './measure-fields.js'
+import { FileField } from '../../../platform/ui/fields.js'
 
 /** Which form of the measure page is shown again with its values and errors. */
 export type MeasureForms = { activity?: FormState; approve?: FormState; status?: FormState & { id: string }; evidence?: FormState & { id: string } }
@@ -98,7 +98,7 @@ const NewActivityForm = ({ ctx, action, state }: { ctx: StaffPageCtx; action: st
           <SelectField name="status" label={mt(L, 'm.status')} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: statusLabel(L, s) }))} values={v} errors={e} />
           <TextArea name="note" label={mt(L, 'm.note')} rows={3} values={v} errors={e} />
           <TextField name="evidenceTitle" label={mt(L, 'm.evidenceTitle')} values={v} errors={e} />
-          <FileInput id="evidenceFile" name="evidenceFile" label={mt(L, 'm.evidenceFile')} accept={EVIDENCE_ACCEPT} error={e?.evidenceFile} />
+          <FileField id="evidenceFile" name="evidenceFile" label={mt(L, 'm.evidenceFile')} accept={EVIDENCE_ACCEPT} error={e?.evidenceFile} />
           <TextField name="evidenceUrl" type="url" label={mt(L, 'm.evidenceUrl')} values={v} errors={e} />
           <button type="submit">{mt(L, 'm.activityAdd')}</button>
         </fieldset>
