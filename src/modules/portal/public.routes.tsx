@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.js'
 import { publicPage } from '../../platform/http/page-cache.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import { ABOUT_PAGES, POLICY_PAGES } from './menu.js'
-import { DOC_CATEGORIES, POST_CATEGORIES, type DocCategory, type PortalProfile, type PostCategory } from './portal.schema.js'
+import { DOC_CATEGORIES, POST_CATEGORIES, type DocCategory, type PostCategory } from './portal.schema.js'
 import { getProfile } from './profile.js'
 import { listExecutives } from './executives.js'
 import { getPublishedPost, listPublishedPosts } from './posts.js'
@@ -20,16 +20,8 @@ import { AboutIndexPage, AboutPage, ContactFacts, ExecutiveList, ProfileText, Un
 import { NewsCategoryPage, NewsIndexPage, PostPage } from './views/news.js'
 import { DocumentPage, LibraryCategoryPage, LibraryPage } from './views/library.js'
 import { SearchPage } from './views/search.js'
+import { PROFILE_FIELD } from './site-pages.js'
 
-/** The profile field each text page shows; the others are built from other records. */
-const PROFILE_FIELD: Partial<Record<AboutPageName, keyof PortalProfile & `${string}Md`>> = {
-  history: 'historyMd',
-  vision: 'visionMd',
-  duties: 'dutiesMd',
-  accessibility: 'accessibilityMd',
-  privacy: 'privacyMd',
-  cookies: 'cookiesMd',
-}
 
 /** The agency's public website (anonymous answers are cached; see http/page-cache.ts). */
 export function publicRoutes() {

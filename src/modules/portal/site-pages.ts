@@ -11,7 +11,8 @@ import type { PortalProfile } from './portal.schema.js'
 import type { SitePage } from './search.js'
 
 type ProfileText = keyof PortalProfile & `${string}Md`
-const PROFILE_FIELD: Partial<Record<(typeof ABOUT_PAGES)[number] | (typeof POLICY_PAGES)[number], ProfileText>> = {
+/** The profile field each text page shows; the others are built from other records (units, executives, contact). */
+export const PROFILE_FIELD: Partial<Record<(typeof ABOUT_PAGES)[number] | (typeof POLICY_PAGES)[number], ProfileText>> = {
   history: 'historyMd',
   vision: 'visionMd',
   duties: 'dutiesMd',
