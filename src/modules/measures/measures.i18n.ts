@@ -97,6 +97,10 @@ export const mt = defineMessages(
     'i.guidelines': 'แนวทางในการยกระดับการประเมิน',
     'i.progress': 'ความก้าวหน้าผลการดำเนินการ',
     'i.scoreInvalid': 'คะแนนของตัวชี้วัดที่ {n} ต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง เช่น 85.50',
+    'e.activityTarget': 'กิจกรรมตามมาตรการ',
+    'e.activityTitle': '{activity} (มาตรการ: {measure})',
+    'e.linked': 'หลักฐานที่เชื่อมจากระบบ',
+    'e.link': 'เชื่อมโยงหลักฐาน',
   },
   {
     'm.title': 'Integrity and transparency measures {year}',
@@ -194,6 +198,10 @@ export const mt = defineMessages(
     'i.guidelines': 'Guidelines',
     'i.progress': 'Progress',
     'i.scoreInvalid': 'The score of indicator {n} is a number from 0 to 100 with at most 2 decimals, e.g. 85.50',
+    'e.activityTarget': 'Measure activity',
+    'e.activityTitle': '{activity} (measure: {measure})',
+    'e.linked': 'Evidence linked from the system',
+    'e.link': 'Link evidence',
   },
 )
 

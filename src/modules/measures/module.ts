@@ -3,6 +3,7 @@ import { measuresPermissions } from './permissions.js'
 import { measuresStaffRoutes } from './measures.routes.js'
 import { measuresPublicRoutes } from './public.routes.js'
 import { loadMeasuresDemo } from './demo.js'
+import { activityEvidenceTarget } from './evidence-targets.js'
 
 /** Measures, activities, evidence, approval and the published ITA documents. */
 export const measuresModule = defineModule({
@@ -12,4 +13,5 @@ export const measuresModule = defineModule({
   routes: { staff: measuresStaffRoutes, public: measuresPublicRoutes },
   migrations: new URL('./migrations/', import.meta.url),
   demo: loadMeasuresDemo,
+  evidenceTargets: [activityEvidenceTarget],
 })

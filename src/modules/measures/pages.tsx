@@ -3,11 +3,13 @@ import { ctxOf } from '../../platform/http/context.js'
 import type { FormState } from '../../platform/http/forms.js'
 import { listUnits } from '../../platform/orgs/orgs.service.js'
 import { pageCtx } from '../../platform/ui/page-context.js'
+import { evidenceFor } from '../../platform/evidence/evidence.service.js'
 import { currentFramework, itaBase } from '../assessment/index.js'
 import { getMeasure, listMeasures, reportSettingsOf, type MeasureView } from './measures.service.js'
 import { MeasuresPage, type YearForms } from './views/measures-page.js'
 import { MeasurePage, type MeasureForms } from './views/measure-page.js'
 import { MeasureEditPage } from './views/measure-edit.js'
+import { ACTIVITY_TARGET } from './evidence-targets.js'
 
 // The module's pages with their data loaded: the GET routes and every form's failure path render
 // through these, so a form comes back on the very page it was sent from. The page context is
@@ -22,7 +24,9 @@ export async function yearPage(c: StaffContext, year: number, forms?: YearForms)
 /** The measure page; `measure` is loaded again when given by id (after a change, or for a fresh version). */
 export async function measurePage(c: StaffContext, measure: MeasureView | string, forms?: MeasureForms) {
   const m = typeof measure === 'string' ? await getMeasure(ctxOf(c), measure) : measure
-  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} forms={forms} />
+  // Records of other modules linked to each activity through the platform picker.
+  const linked = await evidenceFor(ctxOf(c), m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id })))
+  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} linked={linked} forms={forms} />
 }
 
 export async function editPage(c: StaffContext, m: MeasureView, state: FormState = {}) {

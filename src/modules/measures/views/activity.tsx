@@ -3,6 +3,8 @@ import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField } from '../../../platform/ui/layout.js'
 import { ErrorSummary } from '../../../platform/ui/fields.js'
 import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
+import { LinkedEvidenceList } from '../../../platform/evidence/views/evidence.js'
+import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { statusLabel } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
@@ -37,7 +39,7 @@ const InlineError = ({ id, text }: { id: string; text: string | undefined }) =>
     </span>
   ) : null
 
-export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityView; canEdit: boolean; status?: FormState | undefined; evidence?: FormState | undefined }) => {
+export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityView; canEdit: boolean; linked?: LinkedEvidence[]; back?: string; status?: FormState | undefined; evidence?: FormState | undefined }) => {
   const { ctx, ita, a } = p
   const L = ctx.lang
   return (
@@ -50,6 +52,16 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
       </p>
       {a.note && <p>{a.note}</p>}
       <EvidenceList ctx={ctx} items={a.evidence} canDelete={p.canEdit} base={ita} />
+      <h4>{mt(L, 'e.linked')}</h4>
+      <LinkedEvidenceList ctx={ctx} items={p.linked ?? []} unlink={p.canEdit && p.back ? { back: p.back } : null} />
+      {p.canEdit && ctx.org && (
+        <p>
+          <a href={`/o/${ctx.org.slug}/admin/evidence/pick?${new URLSearchParams({ target: `measures.activity:${a.id}`, back: p.back ?? ita })}`}>
+            {mt(L, 'e.link')}
+            <span class="visually-hidden"> {a.title}</span>
+          </a>
+        </p>
+      )}
       {p.canEdit && (
         <>
           <StatusForm ctx={ctx} action={`${ita}/activities/${a.id}`} id={a.id} values={p.status?.values ?? activityValues(a)} errors={p.status?.errors} />

@@ -10,12 +10,13 @@ import { periodLabel, responsibleLabel, type MeasureView } from '../measures.ser
 import { approveValues, NEW_ACTIVITY } from '../measures.forms.js'
 import { ActivityCard, EVIDENCE_ACCEPT } from './activity.js'
 import { FileField } from '../../../platform/ui/fields.js'
+import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
 
 /** Which form of the measure page is shown again with its values and errors. */
 export type MeasureForms = { activity?: FormState; approve?: FormState; status?: FormState & { id: string }; evidence?: FormState & { id: string } }
 
 /** One measure: its state, approval, activities with evidence, and the forms that change them. */
-export const MeasurePage = ({ ctx, ita, measure: m, forms = {} }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; forms?: MeasureForms }) => {
+export const MeasurePage = ({ ctx, ita, measure: m, linked, forms = {} }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; linked?: Map<string, LinkedEvidence[]>; forms?: MeasureForms }) => {
   const L = ctx.lang
   const base = `${ita}/measures/${m.id}`
   const canEdit = ctx.can('measure.edit')
@@ -58,6 +59,8 @@ export const MeasurePage = ({ ctx, ita, measure: m, forms = {} }: { ctx: StaffPa
           ita={ita}
           a={a}
           canEdit={canEdit}
+          linked={linked?.get(`measures.activity:${a.id}`) ?? []}
+          back={base}
           status={forms.status?.id === a.id ? forms.status : undefined}
           evidence={forms.evidence?.id === a.id ? forms.evidence : undefined}
         />
