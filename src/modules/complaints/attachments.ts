@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type'
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
 import { AppError } from '../../platform/http/errors.js'
 
 // Attachments: JPEG, PNG and PDF only, recognised from their content (never the name or the
@@ -81,7 +82,36 @@ export function safeFileName(name: string): string {
 const tooMany = () =>
   new AppError('bad_request', 422, { th: `แนบไฟล์ได้ไม่เกิน ${MAX_ATTACHMENTS} ไฟล์`, en: `At most ${MAX_ATTACHMENTS} files` })
 
-/** Checks count, size and detected type of uploads and strips image metadata. Throws AppError 413/415/422. */
+/**
+ * A PDF without its document information (Author, Creator, Producer, Title, Subject, Keywords,
+ * dates) and without XMP metadata, which name the reporter or their computer. An encrypted or
+ * broken PDF throws (it is refused as not a readable PDF).
+ */
+export async function stripPdfMetadata(bytes: Uint8Array): Promise<Buffer> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  // Unreferenced objects are still written out, so each metadata object itself is deleted.
+  const drop = (dict: PDFDict) => {
+    const ref = dict.get(PDFName.of('Metadata'))
+    if (ref instanceof PDFRef) doc.context.delete(ref)
+    dict.delete(PDFName.of('Metadata'))
+  }
+  drop(doc.catalog)
+  for (const page of doc.getPages()) drop(page.node)
+  const info = doc.context.trailerInfo.Info
+  if (info instanceof PDFRef) doc.context.delete(info)
+  doc.context.trailerInfo.Info = undefined
+  return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }))
+}
+
+const EXTENSION: Record<AttachmentType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }
+
+/** A name that says nothing of the reporter ("เอกสารแนบ-2.jpg"): original names often carry one. */
+export const neutralFileName = (index: number, type: AttachmentType) => `เอกสารแนบ-${index}.${EXTENSION[type]}`
+
+/**
+ * Checks count, size and detected type of uploads, strips image and PDF metadata, and gives each a
+ * neutral name (the original is never stored). Throws AppError 413/415/422.
+ */
 export async function cleanAttachments(files: { name: string; bytes: Uint8Array }[]): Promise<CleanFile[]> {
   if (files.length > MAX_ATTACHMENTS) throw tooMany()
   const total = files.reduce((n, f) => n + f.bytes.byteLength, 0)
@@ -97,12 +127,14 @@ export async function cleanAttachments(files: { name: string; bytes: Uint8Array 
       en: `${name} is not a JPEG/PNG image or a PDF (checked by content)`,
     })
     try {
-      if (type === 'image/jpeg') out.push({ name, contentType: type, bytes: stripJpegMetadata(bytes) })
-      else if (type === 'image/png') out.push({ name, contentType: type, bytes: stripPngMetadata(bytes) })
-      else if (type === 'application/pdf') out.push({ name, contentType: type, bytes })
+      const n = out.length + 1
+      if (type === 'image/jpeg') out.push({ name: neutralFileName(n, type), contentType: type, bytes: stripJpegMetadata(bytes) })
+      else if (type === 'image/png') out.push({ name: neutralFileName(n, type), contentType: type, bytes: stripPngMetadata(bytes) })
+      else if (type === 'application/pdf') out.push({ name: neutralFileName(n, type), contentType: type, bytes: await stripPdfMetadata(bytes) })
       else throw unsupported
     } catch (e) {
       if (e instanceof AppError) throw e
+      if (type === 'application/pdf') throw new AppError('unsupported_media_type', 415, { th: `ไฟล์ ${name} เป็น PDF ที่เปิดอ่านไม่ได้ (เสียหรือตั้งรหัสผ่านไว้) โปรดบันทึกเป็น PDF ใหม่แล้วแนบอีกครั้ง`, en: `${name} is a PDF that cannot be read (damaged or password-protected). Please save it as a new PDF and attach it again` })
       throw unsupported
     }
   }

@@ -52,6 +52,8 @@ export type CaseView = {
   access: Access
   content: ReportContent | null
   contact: ReportContact | null
+  /** The reporter left contact details that this reader (not a complaints officer) may not see. */
+  contactWithheld: boolean
   files: FileMeta[]
   messages: MessageView[]
   events: EventView[]
@@ -67,6 +69,7 @@ export async function getCase(ctx: UseCaseCtx, caseId: string, action = 'complai
   const orgId = orgOf(ctx)
   return inOrg(ctx.db, orgId, async (tx) => {
     const { meta, access } = await visibleCase(tx, actor, caseId)
+    const seesContact = actor.permissions.has('complaint.read')
     const key = await dataKeyById(ctx.deps, tx, orgId, meta.dataKeyId)
     const [blobs] = await tx.select({ content: complaintCases.content, contact: complaintCases.contact }).from(complaintCases).where(eq(complaintCases.id, caseId))
     const staff = await staffOf(tx)
@@ -90,7 +93,9 @@ export async function getCase(ctx: UseCaseCtx, caseId: string, action = 'complai
       meta,
       access,
       content: blobs?.content ? openJson<ReportContent>(key, orgId, caseId, 'content', blobs.content) : null,
-      contact: blobs?.contact ? openJson<ReportContact>(key, orgId, caseId, 'contact', blobs.contact) : null,
+      // Contact details are for the complaints officers only, not for assigned executives or the committee.
+      contact: blobs?.contact && seesContact ? openJson<ReportContact>(key, orgId, caseId, 'contact', blobs.contact) : null,
+      contactWithheld: !!blobs?.contact && !seesContact,
       files,
       messages,
       events,

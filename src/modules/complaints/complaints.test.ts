@@ -145,7 +145,9 @@ describe('complaints channel (HTTP, real database)', () => {
     expect(html).toContain(m.subject)
     expect(html).toContain(m.contact)
     // The JPEG's EXIF (GPS) was stripped before encryption.
-    const file = html.match(new RegExp(`${path}/files/([0-9a-f-]{36})">photo.jpg`))
+    // Shown by a neutral name: "photo.jpg" (or "IMG_…_สมชาย.jpg") is never kept.
+    expect(html).not.toContain('photo.jpg')
+    const file = html.match(new RegExp(`${path}/files/([0-9a-f-]{36})">เอกสารแนบ-\\d\\.jpg`))
     expect(file).not.toBeNull()
     const jpg = Buffer.from(await (await co.get(`${path}/files/${file![1]}`)).arrayBuffer())
     expect(jpg.subarray(0, 2).toString('hex')).toBe('ffd8')
@@ -172,7 +174,14 @@ describe('complaints channel (HTTP, real database)', () => {
     expect((await exec.get(path)).status).toBe(404)
     const co = await signedIn(u.co, org.slug)
     expect((await co.post(`${path}/assign`, { userId: u.exec.id, role: 'executive' }, { csrfFrom: path })).status).toBe(303)
-    expect((await exec.get(path)).status).toBe(200)
+    const seen = await exec.get(path)
+    expect(seen.status).toBe(200)
+    // The report yes, the reporter's contact details no: they are for the complaints officers only.
+    const execHtml = await seen.text()
+    expect(execHtml).toContain(m.subject)
+    expect(execHtml).not.toContain(m.contact)
+    expect(execHtml).toContain('เปิดเผยเฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน')
+    expect(await (await exec.get(`${path}/export.html`)).text()).not.toContain(m.contact)
     // The named officer cannot be assigned, and cannot see it.
     const refused = await co.post(`${path}/assign`, { userId: u.named.id, role: 'committee' }, { csrfFrom: path })
     expect(refused.status).toBe(422)

@@ -43,7 +43,7 @@ ${
     : `<p>${e(ct(L, 'case.purged'))}</p>`
 }
 <h2>${e(ct(L, 'case.contact'))}</h2>
-${v.contact ? `<dl>${row(ct(L, 'f.contactName'), v.contact.name ?? '—')}${row(ct(L, 'f.contactPhone'), v.contact.phone ?? '—')}${row(ct(L, 'f.contactEmail'), v.contact.email ?? '—')}</dl>` : `<p>${e(ct(L, 'case.noContact'))}</p>`}
+${v.contact ? `<dl>${row(ct(L, 'f.contactName'), v.contact.name ?? '—')}${row(ct(L, 'f.contactPhone'), v.contact.phone ?? '—')}${row(ct(L, 'f.contactEmail'), v.contact.email ?? '—')}</dl>` : `<p>${e(ct(L, v.contactWithheld ? 'case.contactWithheld' : 'case.noContact'))}</p>`}
 <h2>${e(ct(L, 'case.history'))}</h2>
 <table><tbody>${v.events
     .map(

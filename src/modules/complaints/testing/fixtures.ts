@@ -17,8 +17,32 @@ export function jpegWithExif(marker: string): Buffer {
 }
 
 /** A small PDF whose text is `text`. */
-export function pdfWith(text: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${text}\nBT (${text}) Tj ET\ntrailer<</Root 1 0 R>>\n%%EOF\n`)
+/**
+ * A one-page PDF whose page draws `text`, with document information and XMP naming `author`
+ * (a reporter's name, as word processors write it).
+ */
+export function pdfWith(text: string, author = 'สมชาย ผู้แจ้ง'): Buffer {
+  const hex = (s: string) => `<FEFF${Buffer.from(s, 'utf16le').swap16().toString('hex')}>`
+  const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${author}</dc:creator></x:xmpmeta>`
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`
+  const objects = [
+    `<</Type/Catalog/Pages 2 0 R/Metadata 6 0 R>>`,
+    `<</Type/Pages/Kids[3 0 R]/Count 1>>`,
+    `<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<<>>>>`,
+    `<</Length ${stream.length}>>stream\n${stream}\nendstream`,
+    `<</Author ${hex(author)}/Creator (Microsoft Word)/Producer (Reporter-PC)/Title ${hex(text)}>>`,
+    `<</Type/Metadata/Subtype/XML/Length ${Buffer.byteLength(xmp)}>>stream\n${xmp}\nendstream`,
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body))
+    body += `${i + 1} 0 obj${o}endobj\n`
+  })
+  const xref = Buffer.byteLength(body)
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`
+  body += `trailer<</Size ${objects.length + 1}/Root 1 0 R/Info 5 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(body)
 }
 
 export const receiptFrom = (html: string) => html.match(/data-receipt-code="(\d{16})"/)?.[1] ?? null

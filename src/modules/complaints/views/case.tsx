@@ -54,7 +54,7 @@ export const CasePage: FC<{ ctx: StaffPageCtx; v: CaseView; failed?: CaseFailure
           <dd>{v.contact.email ?? '—'}</dd>
         </dl>
       ) : (
-        <p>{ct(L, 'case.noContact')}</p>
+        <p>{ct(L, v.contactWithheld ? 'case.contactWithheld' : 'case.noContact')}</p>
       )}
       <h2>{ct(L, 'case.evidence')}</h2>
       <FileList ctx={ctx} files={v.files.filter((f) => f.kind === 'evidence')} href={fileHref} />
