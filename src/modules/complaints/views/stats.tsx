@@ -6,6 +6,7 @@ import { CATEGORIES } from '../complaints.schema.js'
 import type { FiscalYearStats } from '../stats.js'
 import { publicBase } from './report.js'
 import { digits } from './shared.js'
+import { shownCount, SMALL_COUNT, suppressTable } from '../../../platform/stats/suppress.js'
 
 /** Public statistics of one fiscal year: counts and median days, never content. */
 export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: FiscalYearStats; years: number[] }) => {
@@ -13,17 +14,26 @@ export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: Fisca
   const n = (x: number) => digits(ctx, String(x))
   const monthLabel = (ym: string) => digits(ctx, new Intl.DateTimeFormat(L === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`)))
   const yearTitle = ct(L, 'stats.yearN', { year: n(stats.fiscalYear) })
+  // Small counts are not shown (platform small-count suppression): in a small tambon "1 bribery
+  // report in March" can point at the one person who made it.
+  const statuses = Object.keys(stats.byStatus) as (keyof typeof stats.byStatus)[]
+  const byMonth = suppressTable([stats.byMonth.map((m) => m.count)])
+  const byCategory = suppressTable([CATEGORIES.map((k) => stats.byCategory[k])])
+  const byStatus = suppressTable([statuses.map((k) => stats.byStatus[k])])
+  const total = { value: stats.total, hidden: byMonth.total.hidden || byCategory.total.hidden || byStatus.total.hidden }
+  const show = (c: { value: number; hidden: boolean }) => shownCount(c, n)
   return (
     <PublicLayout ctx={ctx} title={ct(L, 'stats.title')}>
       <h1>{ct(L, 'stats.title')}</h1>
       <p>{ct(L, 'stats.intro')}</p>
+      <p>{ct(L, 'stats.suppressed', { n: n(SMALL_COUNT) })}</p>
       <form method="get" action={`${publicBase(ctx)}/stats`} class="inline-form">
         <SelectField name="fy" label={ct(L, 'stats.year')} values={{ fy: String(stats.fiscalYear) }} options={years.map((y) => ({ value: String(y), label: n(y) }))} />
         <button type="submit">{ct(L, 'stats.show')}</button>
       </form>
       <h2>{yearTitle}</h2>
       <p>
-        {ct(L, 'stats.total')}: <strong data-stat="total">{n(stats.total)}</strong>
+        {ct(L, 'stats.total')}: <strong data-stat="total">{show(total)}</strong>
       </p>
       <p>
         {ct(L, 'stats.median')}:{' '}
@@ -39,10 +49,10 @@ export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: Fisca
             </tr>
           </thead>
           <tbody>
-            {stats.byMonth.map((m) => (
+            {stats.byMonth.map((m, i) => (
               <tr>
                 <th scope="row">{monthLabel(m.month)}</th>
-                <td>{n(m.count)}</td>
+                <td>{show(byMonth.cells[0]![i]!)}</td>
               </tr>
             ))}
           </tbody>
@@ -52,10 +62,10 @@ export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: Fisca
       <TableWrap label={`${ct(L, 'stats.byCategory')} ${yearTitle}`}>
         <table>
           <tbody>
-            {CATEGORIES.map((k) => (
+            {CATEGORIES.map((k, i) => (
               <tr>
                 <th scope="row">{ct(L, `cat.${k}`)}</th>
-                <td data-stat={`cat-${k}`}>{n(stats.byCategory[k])}</td>
+                <td data-stat={`cat-${k}`}>{show(byCategory.cells[0]![i]!)}</td>
               </tr>
             ))}
           </tbody>
@@ -65,10 +75,10 @@ export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: Fisca
       <TableWrap label={`${ct(L, 'stats.byStatus')} ${yearTitle}`}>
         <table>
           <tbody>
-            {(Object.keys(stats.byStatus) as (keyof typeof stats.byStatus)[]).map((k) => (
+            {statuses.map((k, i) => (
               <tr>
                 <th scope="row">{ct(L, `status.${k}`)}</th>
-                <td data-stat={`status-${k}`}>{n(stats.byStatus[k])}</td>
+                <td data-stat={`status-${k}`}>{show(byStatus.cells[0]![i]!)}</td>
               </tr>
             ))}
           </tbody>
