@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { createTestApp, TestClient, type TestApp } from '../support/app.js'
+import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'
 import { inOrg } from '../../src/db/client.js'
 import type { Org } from '../../src/platform/orgs/orgs.schema.js'
@@ -16,7 +16,7 @@ describe('deadlines: งานที่ต้องทำ and the daily digest',
   let other: User
   let admin: User
   const T = (th: string) => ({ th, en: th })
-  const ctxFor = (u: User) => ({ deps: t.deps, db: t.deps.db, orgId: org.id, requestId: 't', lang: 'th' as const, actor: { userId: u.id, orgId: org.id, role: u.role, displayName: u.displayName, email: u.email, unitIds: [], permissions: t.deps.registry.permissionsOf(u.role) } })
+  const ctxFor = (u: User) => useCaseCtx(t, org.id, u)
 
   beforeAll(async () => {
     t = await createTestApp()

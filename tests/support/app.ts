@@ -6,16 +6,29 @@ import { loadConfig } from '../../src/config.js'
 import { createApp } from '../../src/app/create-app.js'
 import { registry } from '../../src/app/registry.js'
 import { noJobs } from '../../src/platform/jobs/runner.js'
-import type { AppDeps } from '../../src/platform/http/context.js'
+import type { AppDeps, UseCaseCtx } from '../../src/platform/http/context.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { loadMasterKeys } from '../../src/platform/crypto/index.js'
 import { createTestDatabase, type TestDatabase } from './db.js'
+import type { User } from '../../src/platform/auth/auth.schema.js'
 
 export type TestApp = {
   app: ReturnType<typeof createApp>
   deps: AppDeps
   database: TestDatabase
   close: () => Promise<void>
+}
+
+/** A use case's context for calling services directly as `user` (or anonymously) in `orgId`. */
+export function useCaseCtx(t: TestApp, orgId: string, user: User | null): UseCaseCtx & { orgId: string } {
+  return {
+    deps: t.deps,
+    db: t.deps.db,
+    orgId,
+    actor: user ? { userId: user.id, orgId: user.orgId, role: user.role, displayName: user.displayName, email: user.email, unitIds: [], permissions: t.deps.registry.permissionsOf(user.role) } : null,
+    requestId: 'test',
+    lang: 'th',
+  }
 }
 
 /** The real app on a fresh database, with generated secrets. */

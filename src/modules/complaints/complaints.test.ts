@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq, sql } from 'drizzle-orm'
 import pg from 'pg'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
+import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
 import { inOrg } from '../../db/client.js'
 import { auditLog } from '../../platform/audit/audit.schema.js'
@@ -10,7 +10,6 @@ import { mailOutbox } from '../../platform/mail/mail.schema.js'
 import { generateMasterKeyEntry, parseMasterKeys } from '../../platform/crypto/index.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import type { User } from '../../platform/auth/auth.schema.js'
-import type { UseCaseCtx } from '../../platform/http/context.js'
 import { complaintCases } from './complaints.schema.js'
 import { changeStatus } from './workflow.js'
 import { getCase } from './cases.js'
@@ -42,14 +41,7 @@ describe('complaints channel (HTTP, real database)', () => {
     expect(r.status).toBe(303)
     return c
   }
-  const ctxFor = (actor: User | null): UseCaseCtx => ({
-    deps: t.deps,
-    db: t.deps.db,
-    orgId: org.id,
-    actor: actor ? { userId: actor.id, orgId: actor.orgId, role: actor.role, displayName: actor.displayName, email: actor.email, unitIds: [], permissions: t.deps.registry.permissionsOf(actor.role) } : null,
-    requestId: 'test',
-    lang: 'th',
-  })
+  const ctxFor = (actor: User | null) => useCaseCtx(t, org.id, actor)
 
   beforeAll(async () => {
     t = await createTestApp({ TRUST_PROXY: 'on' })

@@ -3,12 +3,11 @@
 // except a receipt code, which is never echoed back.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
+import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
 import { FAKE_EXE, postMultipart, type UploadSpec } from '../../../tests/support/multipart.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import type { User } from '../../platform/auth/auth.schema.js'
-import type { UseCaseCtx } from '../../platform/http/context.js'
 import { CATEGORIES } from './complaints.schema.js'
 import { submitReport } from './submit.js'
 import { assignCase } from './workflow.js'
@@ -47,14 +46,7 @@ describe('complaints forms: one bad-input path', () => {
     org = await buildOrg(t.deps.db)
     co = await buildUser(t.deps.db, org, 'complaints_officer', { displayName: 'ประเสริฐ ตรวจสอบ' })
     exec = await buildUser(t.deps.db, org, 'executive', { displayName: 'สมชาย ผู้บริหาร' })
-    const ctx = (actor: User | null): UseCaseCtx => ({
-      deps: t.deps,
-      db: t.deps.db,
-      orgId: org.id,
-      actor: actor ? { userId: actor.id, orgId: actor.orgId, role: actor.role, displayName: actor.displayName, email: actor.email, unitIds: [], permissions: t.deps.registry.permissionsOf(actor.role) } : null,
-      requestId: 'test',
-      lang: 'th',
-    })
+    const ctx = (actor: User | null) => useCaseCtx(t, org.id, actor)
     const r = await submitReport(ctx(null), { category: 'service', subject: 'ไฟถนนดับ', details: 'หน้าโรงเรียน' })
     if (!r.ok) throw new Error('no case')
     caseId = r.caseId
