@@ -114,4 +114,16 @@ describe('portal hardening', () => {
     const contact = await (await visitor.get(`${base}/search?q=${encodeURIComponent('044-123456')}`)).text()
     expect(contact).toContain(`href="${base}/about/contact"`)
   })
+
+  it('suggests the title a one-letter typo meant when nothing matches', async () => {
+    const made = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'procurement', title: 'ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก', bodyMd: 'หมู่ที่ ๓', status: 'published', publishAt: '', fiscalYear: '2566', oitCodes: '' }, [], { csrfFrom: `${base}/admin/portal/posts/new` })
+    expect(made.status).toBe(303)
+    invalidatePublicCache(org.id)
+    const html = await (await visitor.get(`${base}/search?q=${encodeURIComponent('คอนกรีดเสริมเหล็ก')}`)).text()
+    const suggestion = /<p class="suggestion">[\s\S]*?<a href="([^"]+)">([^<]+)<\/a>/.exec(html)
+    expect(suggestion, 'a "did you mean" link').not.toBeNull()
+    expect(suggestion![2]).toMatch(/คอนกรีต/)
+    const followed = await (await visitor.get(suggestion![1]!.replace(/&amp;/g, '&'))).text()
+    expect(followed).toContain('ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก')
+  })
 })
