@@ -145,6 +145,30 @@ describe('public portal and OIT disclosure in a real browser', () => {
     await ctx.close()
   })
 
+  it('every public page kind answers compressed when asked and carries its link-preview tags', async () => {
+    for (const path of publicPaths) {
+      const res = await fetch(`${s.baseUrl}${path}`, { headers: { 'accept-encoding': 'br, gzip' } })
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-encoding'), path).toMatch(/^(br|gzip)$/)
+      const head = (await res.text()).split('</head>')[0]!
+      for (const tag of ['property="og:title"', 'property="og:description"', 'property="og:url"', 'property="og:image"', 'name="description"', 'rel="canonical"']) expect(head, `${path} ${tag}`).toContain(tag)
+    }
+  })
+
+  it('the copy link of a news page copies its address with JavaScript and says so', async () => {
+    const { ctx, page } = await open()
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.baseUrl })
+    const news = publicPaths.find((p) => /\/news\/[0-9a-f-]{36}$/.test(p))!
+    await page.goto(`${s.baseUrl}${news}`)
+    const href = await page.getAttribute('a[data-copy-link]', 'href')
+    await page.click('a[data-copy-link]')
+    await page.waitForFunction(() => document.getElementById('share-status')?.textContent !== '')
+    expect(await page.textContent('#share-status')).toBe('คัดลอกลิงก์แล้ว')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href)
+    expect(new URL(page.url()).pathname).toBe(news) // stayed on the page
+    await ctx.close()
+  })
+
   it('axe reports no WCAG 2.1 AA violations on any public page', { timeout: 240_000 }, async () => {
     const { ctx, page } = await open()
     for (const p of publicPaths) {

@@ -51,7 +51,7 @@ export function reportRoutes() {
     if (fy < 2500 || fy > 2700) throw new AppError('not_found', 404)
     const stats = await publicStats(c.get('deps').db, org.id, fy)
     c.header('Cache-Control', 'public, max-age=300')
-    return render(c, <StatsPage ctx={pageCtx(c)} stats={stats} years={[...new Set([current, ...years])].sort((a, b) => b - a)} />)
+    return render(c, <StatsPage ctx={pageCtx(c)} stats={stats} years={[...new Set([current, fy, ...years])].sort((a, b) => b - a)} />)
   })
   return app
 }

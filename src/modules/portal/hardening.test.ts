@@ -126,4 +126,22 @@ describe('portal hardening', () => {
     const followed = await (await visitor.get(suggestion![1]!.replace(/&amp;/g, '&'))).text()
     expect(followed).toContain('ประกวดราคาจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก')
   })
+
+  it('a news page previews its own text and offers LINE sharing and a copy link that are plain links', async () => {
+    const made = await postMultipart(t.app, staff, `${base}/admin/portal/posts`, { category: 'announcement', title: 'ประกาศรับสมัครอาสาสมัครป้องกันภัยฝ่ายพลเรือน', bodyMd: 'เทศบาลรับสมัคร **อปพร.** จำนวน ๒๐ คน ตั้งแต่บัดนี้ถึง ๓๐ พฤศจิกายน ๒๕๖๖', status: 'published', publishAt: '', fiscalYear: '2567', oitCodes: '' }, [], { csrfFrom: `${base}/admin/portal/posts/new` })
+    expect(made.status).toBe(303)
+    const id = /posts\/([0-9a-f-]{36})/.exec(made.headers.get('location')!)![1]!
+    invalidatePublicCache(org.id)
+    const list = await (await visitor.get(`${base}/news`)).text()
+    const href = new RegExp(`href="(${base}/news/[^"]*${id.slice(0, 8)}[^"]*)"`).exec(list)?.[1] ?? new RegExp(`href="(${base}/news/[^"]+)"[^>]*>ประกาศรับสมัครอาสาสมัคร`).exec(list)?.[1]
+    expect(href, 'the post is listed').toBeTruthy()
+    const html = await (await visitor.get(href!)).text()
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)![1]!
+    expect(canonical).toMatch(new RegExp(`^http://localhost:3000${base}/news/`))
+    expect(html).toMatch(/<meta property="og:description" content="เทศบาลรับสมัคร อปพร\. จำนวน ๒๐ คน/)
+    const line = /<a href="(https:\/\/social-plugins\.line\.me\/lineit\/share\?url=[^"]+)"/.exec(html)![1]!
+    expect(decodeURIComponent(new URL(line.replace(/&amp;/g, '&')).searchParams.get('url')!)).toBe(canonical)
+    expect(html).toContain(`<a href="${canonical}" data-copy-link=""`)
+    expect(html).toMatch(/<script src="\/static\/app\.js\?v=[\w-]{10}" defer=""><\/script>/)
+  })
 })

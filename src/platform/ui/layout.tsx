@@ -73,6 +73,7 @@ export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, prev
         <title>{fullTitle}</title>
         {preview && <PreviewTags ctx={ctx} title={title} name={name} preview={preview} />}
         <link rel="stylesheet" href={assetHref('app.css')} />
+        <script src={assetHref('app.js')} defer></script>
         <link rel="preload" href="/static/fonts/sarabun-thai-400-normal.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
       </head>
       <body>

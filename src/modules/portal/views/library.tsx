@@ -7,6 +7,8 @@ import { pt } from '../portal.i18n.js'
 import { DOC_CATEGORIES, type DocCategory } from '../portal.schema.js'
 import type { PublicDocument } from '../documents.js'
 import { fileHref } from './news.js'
+import { markdownToText } from '../../../platform/ui/markdown.js'
+import { ShareLinks } from '../../../platform/ui/share.js'
 
 /** /documents: the categories (the menu's children) with how many documents each holds. */
 export const LibraryPage = (p: { ctx: OrgPageCtx; documents: PublicDocument[] }) => (
@@ -52,7 +54,7 @@ export const LibraryCategoryPage = (p: { ctx: OrgPageCtx; category: DocCategory;
 export const DocumentPage = (p: { ctx: OrgPageCtx; doc: PublicDocument }) => {
   const { ctx, doc } = p
   return (
-    <PublicLayout ctx={ctx} title={doc.title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { document: doc })!}>
+    <PublicLayout ctx={ctx} title={doc.title} description={markdownToText(doc.descriptionMd).slice(0, 200) || undefined} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { document: doc })!}>
       <article>
         <h1>{doc.title}</h1>
         <p class="muted">
@@ -71,6 +73,7 @@ export const DocumentPage = (p: { ctx: OrgPageCtx; doc: PublicDocument }) => {
             </li>
           )}
         </ul>
+        <ShareLinks ctx={ctx} />
       </article>
     </PublicLayout>
   )

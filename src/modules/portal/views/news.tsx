@@ -7,6 +7,8 @@ import { pt } from '../portal.i18n.js'
 import { POST_CATEGORIES, type PortalPost, type PostCategory } from '../portal.schema.js'
 import type { FileMeta } from '../files.js'
 import type { PostWithFiles } from '../posts.js'
+import { markdownToText } from '../../../platform/ui/markdown.js'
+import { ShareLinks } from '../../../platform/ui/share.js'
 
 /** Where a public file is downloaded (its name in the URL, so saving it keeps the name). */
 export const fileHref = (slug: string, f: FileMeta) => `${orgBase(slug)}/files/${f.id}/${encodeURIComponent(f.name)}`
@@ -54,13 +56,14 @@ export const NewsCategoryPage = (p: { ctx: OrgPageCtx; category: PostCategory; p
 export const PostPage = (p: { ctx: OrgPageCtx; post: PostWithFiles }) => {
   const { ctx, post } = p
   return (
-    <PublicLayout ctx={ctx} title={post.title} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { post })!}>
+    <PublicLayout ctx={ctx} title={post.title} description={markdownToText(post.bodyMd).slice(0, 200) || undefined} trail={trailTo(ctx.registry, ctx.lang, ctx.org.slug, { post })!}>
       <article>
         <h1>{post.title}</h1>
         <p class="muted">
           {pt(ctx.lang, `cat.${post.category}`)} · {pt(ctx.lang, 'news.published', { date: dateText(ctx, post.publishAt) })}
         </p>
         <Markdown md={post.bodyMd} />
+        <ShareLinks ctx={ctx} />
         {post.files.length > 0 && (
           <section aria-labelledby="att">
             <h2 id="att">{pt(ctx.lang, 'news.attachments')}</h2>
