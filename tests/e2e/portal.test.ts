@@ -178,6 +178,29 @@ describe('public portal and OIT disclosure in a real browser', () => {
     await ctx.close()
   })
 
+  for (const js of [true, false]) {
+    it(`on a 360 × 640 phone the first screen shows the agency, the menu button and the content; the menu opens${js ? '' : ' (JavaScript off)'}`, async () => {
+      const b = await browser.get()
+      const ctx = await b.newContext({ javaScriptEnabled: js, locale: 'th-TH', viewport: { width: 360, height: 640 } })
+      const page = await ctx.newPage()
+      await page.goto(`${s.baseUrl}${B}/news/c/procurement`)
+      const inFirstScreen = async (sel: string) => {
+        const box = await page.locator(sel).first().boundingBox()
+        return !!box && box.y >= 0 && box.y + Math.min(box.height, 40) <= 640
+      }
+      expect(await inFirstScreen('.brand'), 'agency name').toBe(true)
+      expect(await inFirstScreen('.nav-phone summary'), 'menu button').toBe(true)
+      expect(await inFirstScreen('main h1'), 'start of the content').toBe(true)
+      expect(await page.locator('.nav-wide').isVisible()).toBe(false)
+      const news = page.locator('.nav-phone a', { hasText: 'ข่าวและประกาศ' })
+      expect(await news.isVisible()).toBe(false)
+      await page.click('.nav-phone summary')
+      expect(await news.isVisible()).toBe(true)
+      if (js) await expectNoAxeViolations(page)
+      await ctx.close()
+    })
+  }
+
   it('public pages fit a 360 px phone screen (screenshots in test-output/)', async () => {
     const { ctx, page } = await open({ width: 360 })
     for (const p of publicPaths) {

@@ -58,6 +58,18 @@ const PreviewTags: FC<{ ctx: PageCtx; title: string; name: string; preview: Link
   )
 }
 
+const NavList: FC<{ ctx: PageCtx; nav: NavLink[]; cls?: string }> = ({ ctx, nav, cls }) => (
+  <ul class={cls}>
+    {nav.map((i) => (
+      <li>
+        <a href={i.href} aria-current={ctx.path === i.href || ctx.path === i.href + '/' || ctx.path + '/' === i.href ? 'page' : undefined}>
+          {i.label}
+        </a>
+      </li>
+    ))}
+  </ul>
+)
+
 /** The page skeleton every layout shares: header, menu, main content, footer. */
 export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, preview, children }) => {
   const org = ctx.org
@@ -112,15 +124,13 @@ export const BaseLayout: FC<BaseProps> = ({ ctx, title, nav, trail, footer, prev
         {nav.length > 0 && (
           <nav class="nav" aria-label={t(ctx.lang, 'nav.main')}>
             <div class="container">
-              <ul>
-                {nav.map((i) => (
-                  <li>
-                    <a href={i.href} aria-current={ctx.path === i.href || ctx.path === i.href + '/' || ctx.path + '/' === i.href ? 'page' : undefined}>
-                      {i.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {/* Wide screens show the menu; phones get it behind a <details> button (no JavaScript
+                  needed), so the first screen shows the page. CSS shows one of the two. */}
+              <NavList ctx={ctx} nav={nav} cls="nav-wide" />
+              <details class="nav-phone">
+                <summary>{t(ctx.lang, 'nav.menu')}</summary>
+                <NavList ctx={ctx} nav={nav} />
+              </details>
             </div>
           </nav>
         )}
