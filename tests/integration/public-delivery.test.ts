@@ -4,9 +4,14 @@ import { createTestApp, TestClient, type TestApp } from '../support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../support/factories.js'
 import type { Org } from '../../src/platform/orgs/orgs.schema.js'
 import { sql } from 'drizzle-orm'
+import { inOrg } from '../../src/db/client.js'
+import { putFile } from '../../src/platform/files/files.service.js'
 import { invalidatePublicCache } from '../../src/platform/http/page-cache.js'
 import { pickEncoding } from '../../src/platform/http/compress.js'
 import { forgetOrg } from '../../src/platform/http/middleware.js'
+
+// A real 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 // Issue 12: public pages reach phones compressed, answer repeat visits from the cache (304 on a
 // matching ETag), carry link previews for LINE and Facebook, and static assets are long-cached
@@ -98,5 +103,18 @@ describe('public pages on slow phones and in chat apps', () => {
     const page = await staff.get(`/o/${org.slug}/admin`, { 'accept-encoding': 'br, gzip' })
     expect(page.status).toBe(200)
     expect(page.headers.get('content-encoding')).toBeNull()
+  })
+
+  it('uses the agency\'s logo as the preview image once it has one, and the logo is public', async () => {
+    const logo = await inOrg(t.deps.db, org.id, (tx) => putFile(tx, org.id, { name: 'ตราเทศบาล.png', bytes: PNG, isPublic: true }))
+    await t.deps.db.execute(sql`UPDATE orgs SET logo_file_id = ${logo.id} WHERE id = ${org.id}`)
+    forgetOrg(org.slug)
+    invalidatePublicCache(org.id)
+    const html = await (await get(`/o/${org.slug}/`)).text()
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)![1]!
+    expect(image).toBe(`https://prongsai.example/o/${org.slug}/files/${logo.id}`)
+    const res = await get(image.replace('https://prongsai.example', ''))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^image\/png/)
   })
 })

@@ -113,6 +113,9 @@ describe('portal hardening', () => {
     invalidatePublicCache(org.id)
     const contact = await (await visitor.get(`${base}/search?q=${encodeURIComponent('044-123456')}`)).text()
     expect(contact).toContain(`href="${base}/about/contact"`)
+    // The page's own label finds it too, as a citizen looking for a phone number types it.
+    const byLabel = await (await visitor.get(`${base}/search?q=${encodeURIComponent('โทรศัพท์')}`)).text()
+    expect(byLabel).toContain(`href="${base}/about/contact"`)
   })
 
   it('suggests the title a one-letter typo meant when nothing matches', async () => {

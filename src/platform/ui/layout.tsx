@@ -36,7 +36,7 @@ export type LinkPreview = { description: string }
 
 type BaseProps = PropsWithChildren<{ ctx: PageCtx; title: string; nav: NavLink[]; trail?: Crumb[] | undefined; footer?: unknown; preview?: LinkPreview | undefined }>
 
-/** Public pages' preview tags; the canonical URL is the page without its query (and in Thai unless ?lang=en). */
+/** Public pages' preview tags (the agency's logo as the image when it has one); the canonical URL is the page without its query (and in Thai unless ?lang=en). */
 const PreviewTags: FC<{ ctx: PageCtx; title: string; name: string; preview: LinkPreview }> = ({ ctx, title, name, preview }) => {
   // An agency's home is one page with or without its trailing slash; the menu links "/o/<slug>/".
   const path = ctx.org && ctx.path === `/o/${ctx.org.slug}` ? `${ctx.path}/` : ctx.path
@@ -51,7 +51,7 @@ const PreviewTags: FC<{ ctx: PageCtx; title: string; name: string; preview: Link
       <meta property="og:title" content={title} />
       <meta property="og:description" content={description} />
       <meta property="og:url" content={url} />
-      <meta property="og:image" content={`${ctx.siteOrigin}${assetHref('share.png')}`} />
+      <meta property="og:image" content={ctx.org?.logoFileId ? `${ctx.siteOrigin}/o/${ctx.org.slug}/files/${ctx.org.logoFileId}` : `${ctx.siteOrigin}${assetHref('share.png')}`} />
       <meta property="og:locale" content={ctx.lang === 'en' ? 'en_US' : 'th_TH'} />
       <meta name="twitter:card" content="summary" />
     </>
