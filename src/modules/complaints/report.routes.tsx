@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
+import { yearQuery } from '../../platform/http/params.js'
 import type { OrgContext, OrgEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { formAction, type FormState } from '../../platform/http/forms.js'
-import { AppError } from '../../platform/http/errors.js'
 import { rateLimit } from '../../platform/http/rate-limit.js'
 import { randomToken } from '../../platform/crypto/index.js'
 import { pageCtx } from '../../platform/ui/page-context.js'
@@ -47,8 +47,7 @@ export function reportRoutes() {
     const org = c.get('org')
     const years = await fiscalYearsWithReports(c.get('deps').db, org.id)
     const current = currentFiscalYear(new Date())
-    const fy = Number(c.req.query('fy')) || years[0] || current
-    if (fy < 2500 || fy > 2700) throw new AppError('not_found', 404)
+    const fy = yearQuery(c) ?? years[0] ?? current
     const stats = await publicStats(c.get('deps').db, org.id, fy)
     c.header('Cache-Control', 'public, max-age=300')
     return render(c, <StatsPage ctx={pageCtx(c)} stats={stats} years={[...new Set([current, fy, ...years])].sort((a, b) => b - a)} />)

@@ -20,6 +20,15 @@ export function yearParam(c: Context, name = 'fy'): number {
   return y
 }
 
+/** An optional fiscal year (พ.ศ. 2500–2700, four digits) from the query string: undefined when absent, else 404 when not a year. */
+export function yearQuery(c: Context, name = 'fy'): number | undefined {
+  const raw = c.req.query(name)
+  if (raw === undefined || raw === '') return undefined
+  const y = /^\d{4}$/.test(raw) ? Number(raw) : NaN
+  if (!(y >= 2500 && y <= 2700)) throw new AppError('not_found', 404)
+  return y
+}
+
 /** A positive whole number from the query string (page numbers, ids), else the fallback. */
 export function intQuery(c: Context, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = c.req.query(name)
