@@ -85,7 +85,7 @@ export const emptySchema = z.object({})
 // ── Activity and evidence ─────────────────────────────────────────────────────────────────────
 
 export const activityLabels = (L: Lang) => ({
-  title: mt(L, 'm.activityTitle'), startsOn: mt(L, 'm.startsOn'), endsOn: mt(L, 'm.endsOn'), status: mt(L, 'm.status'), note: mt(L, 'm.note'),
+  title: mt(L, 'm.activityTitle'), startsOn: mt(L, 'm.startsOn'), endsOn: mt(L, 'm.endsOn'), status: mt(L, 'm.status'), note: mt(L, 'm.note'), responsibleUserId: mt(L, 'm.responsibleUser'),
   evidenceTitle: mt(L, 'm.evidenceTitle'), evidenceFile: mt(L, 'm.evidenceFile'), evidenceUrl: mt(L, 'm.evidenceUrl'),
 })
 export const activitySchema = (L: Lang) =>
@@ -95,11 +95,13 @@ export const activitySchema = (L: Lang) =>
     endsOn: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.endsOn') })),
     status: z.preprocess(one, f.choice(ACTIVITY_STATUSES)),
     note: text(5000),
+    // An account of the agency (checked by the use case); empty: the measure's officers.
+    responsibleUserId: text(36).transform((v) => v || null),
   })
 /** A new activity may bring its first evidence: a file or a link. */
 export const newActivitySchema = (L: Lang) => activitySchema(L).extend({ evidenceTitle: text(300), evidenceUrl: httpUrl(mt(L, 'm.urlInvalid')) })
 export const NEW_ACTIVITY: FormValues = { status: 'done' }
-export const activityValues = (a: Activity): FormValues => ({ title: a.title, startsOn: a.startsOn ?? '', endsOn: a.endsOn ?? '', status: a.status, note: a.note })
+export const activityValues = (a: Activity): FormValues => ({ title: a.title, startsOn: a.startsOn ?? '', endsOn: a.endsOn ?? '', status: a.status, note: a.note, responsibleUserId: a.responsibleUserId ?? '' })
 
 export const evidenceFile: FileRule = { types: EVIDENCE_TYPES, maxBytes: MAX_FILE_BYTES, max: 1 }
 export const evidenceLabels = (L: Lang) => ({ title: mt(L, 'm.evidenceTitle'), file: mt(L, 'm.evidenceFile'), url: mt(L, 'm.evidenceUrl') })

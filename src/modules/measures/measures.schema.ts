@@ -46,6 +46,7 @@ export const activities = pgTable(
     endsOn: date('ends_on'),
     status: text('status').$type<ActivityStatus>().notNull().default('not_started'),
     note: text('note').notNull().default(''),
+    responsibleUserId: uuid('responsible_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

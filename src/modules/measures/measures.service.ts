@@ -10,6 +10,7 @@ import { currentFramework, evidenceFor, type EvidenceItem, type Framework } from
 import { isUuid } from '../../platform/http/params.js'
 import { activities, measures, reportSettings, type Activity, type ActivityStatus, type Measure, type ReportSettings } from './measures.schema.js'
 import { mtAll } from './measures.i18n.js'
+import { removeActivityDeadlines, syncActivityDeadlines } from './activity-deadline.js'
 
 export type MeasureInput = {
   title: string
@@ -25,7 +26,7 @@ export type MeasureInput = {
   resultSummary: string[]
   outcome: string[]
 }
-export type ActivityInput = { title: string; startsOn: string | null; endsOn: string | null; status: ActivityStatus; note: string }
+export type ActivityInput = { title: string; startsOn: string | null; endsOn: string | null; status: ActivityStatus; note: string; responsibleUserId?: string | null }
 
 export type ActivityView = Activity & { evidence: EvidenceItem[] }
 export type MeasureView = Measure & { activities: ActivityView[]; progress: number | null; unitNames: string[] }
@@ -119,6 +120,8 @@ export async function updateMeasure(ctx: UseCaseCtx, id: string, input: MeasureI
       .where(eq(measures.id, id))
       .returning()
     await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'measure.update', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { wasApproved: current.status === 'approved' } })
+    // Its activities' deadlines carry its title and go to its units' officers.
+    await syncActivityDeadlines(tx, orgId, current.activities.map((a) => a.id))
     return row!
   })
 }
@@ -128,6 +131,7 @@ export async function deleteMeasure(ctx: UseCaseCtx, id: string): Promise<void> 
   const actor = ctx.actor
   const m = await getMeasure(ctx, id)
   await inOrg(ctx.db, ctx.orgId!, async (tx) => {
+    await removeActivityDeadlines(tx, ctx.orgId!, id)
     await tx.delete(measures).where(eq(measures.id, id))
     await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'measure.delete', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { title: m.title } })
   })

@@ -10,6 +10,7 @@ import { MeasuresPage, type YearForms } from './views/measures-page.js'
 import { MeasurePage, type MeasureForms } from './views/measure-page.js'
 import { MeasureEditPage } from './views/measure-edit.js'
 import { ACTIVITY_TARGET } from './evidence-targets.js'
+import { responsibleChoices } from './activities.service.js'
 
 // The module's pages with their data loaded: the GET routes and every form's failure path render
 // through these, so a form comes back on the very page it was sent from. The page context is
@@ -25,8 +26,8 @@ export async function yearPage(c: StaffContext, year: number, forms?: YearForms)
 export async function measurePage(c: StaffContext, measure: MeasureView | string, forms?: MeasureForms) {
   const m = typeof measure === 'string' ? await getMeasure(ctxOf(c), measure) : measure
   // Records of other modules linked to each activity through the platform picker.
-  const linked = await evidenceFor(ctxOf(c), m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id })))
-  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} linked={linked} forms={forms} />
+  const [linked, people] = await Promise.all([evidenceFor(ctxOf(c), m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id }))), responsibleChoices(ctxOf(c))])
+  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} linked={linked} people={people} forms={forms} />
 }
 
 export async function editPage(c: StaffContext, m: MeasureView, state: FormState = {}) {

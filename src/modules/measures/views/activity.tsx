@@ -11,6 +11,10 @@ import { mt } from '../measures.i18n.js'
 import { ACTIVITY_STATUSES } from '../measures.schema.js'
 import type { ActivityView } from '../measures.service.js'
 import { activityValues } from '../measures.forms.js'
+import type { Responsible } from '../activities.service.js'
+
+/** An account as a choice: name and position. */
+export const personOption = (p: Responsible) => ({ value: p.id, label: p.position ? `${p.displayName} (${p.position})` : p.displayName })
 
 // One activity on its measure's page: status, dates, evidence, and (for editors) the quick status
 // form and the evidence form. A page holds several of them, so their field ids carry the
@@ -39,9 +43,11 @@ const InlineError = ({ id, text }: { id: string; text: string | undefined }) =>
     </span>
   ) : null
 
-export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityView; canEdit: boolean; linked?: LinkedEvidence[]; back?: string; status?: FormState | undefined; evidence?: FormState | undefined }) => {
+export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityView; canEdit: boolean; people?: Responsible[]; linked?: LinkedEvidence[]; back?: string; status?: FormState | undefined; evidence?: FormState | undefined }) => {
   const { ctx, ita, a } = p
   const L = ctx.lang
+  const people = p.people ?? []
+  const responsible = a.responsibleUserId ? people.find((u) => u.id === a.responsibleUserId) : undefined
   return (
     <section class="card" aria-labelledby={`act-${a.id}`}>
       <h3 id={`act-${a.id}`}>{a.title}</h3>
@@ -49,6 +55,9 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
         {statusLabel(L, a.status)}
         {a.startsOn && ` · ${formatThaiDate(a.startsOn, { lang: L })}`}
         {a.endsOn && ` – ${formatThaiDate(a.endsOn, { lang: L })}`}
+      </p>
+      <p>
+        {mt(L, 'm.responsibleUser')}: {responsible ? personOption(responsible).label : mt(L, 'm.responsibleDefault')}
       </p>
       {a.note && <p>{a.note}</p>}
       <EvidenceList ctx={ctx} items={a.evidence} canDelete={p.canEdit} base={ita} />
@@ -64,7 +73,7 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
       )}
       {p.canEdit && (
         <>
-          <StatusForm ctx={ctx} action={`${ita}/activities/${a.id}`} id={a.id} values={p.status?.values ?? activityValues(a)} errors={p.status?.errors} />
+          <StatusForm ctx={ctx} action={`${ita}/activities/${a.id}`} id={a.id} people={people} values={p.status?.values ?? activityValues(a)} errors={p.status?.errors} />
           <EvidenceForm ctx={ctx} action={`${ita}/activities/${a.id}/evidence`} id={`ev-${a.id}`} state={p.evidence} />
           <form method="post" action={`${ita}/activities/${a.id}/delete`} class="inline-form">
             <CsrfField ctx={ctx} />
@@ -80,14 +89,17 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
 }
 
 /** The quick status change: the activity's other fields travel along unchanged. */
-const StatusForm = (p: { ctx: StaffPageCtx; action: string; id: string; values: FormValues; errors?: FormErrors | undefined }) => {
+const StatusForm = (p: { ctx: StaffPageCtx; action: string; id: string; people: Responsible[]; values: FormValues; errors?: FormErrors | undefined }) => {
   const L = p.ctx.lang
   const sel = `st-${p.id}`
+  const rs = `rs-${p.id}`
   const error = p.errors?.status
+  const rsError = p.errors?.responsibleUserId
   const current = first(p.values.status)
+  const who = first(p.values.responsibleUserId)
   return (
     <>
-      <ErrorSummary ctx={p.ctx} errors={byId(p.errors, { status: sel })} />
+      <ErrorSummary ctx={p.ctx} errors={byId(p.errors, { status: sel, responsibleUserId: rs })} />
       <form method="post" action={p.action}>
         <CsrfField ctx={p.ctx} />
         {(['title', 'startsOn', 'endsOn', 'note'] as const).map((k) => (
@@ -100,6 +112,18 @@ const StatusForm = (p: { ctx: StaffPageCtx; action: string; id: string; values: 
             {ACTIVITY_STATUSES.map((s) => (
               <option value={s} selected={s === current}>
                 {statusLabel(L, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for={rs}>{mt(L, 'm.responsibleUser')}</label>
+          <InlineError id={rs} text={rsError} />
+          <select id={rs} name="responsibleUserId" aria-invalid={rsError ? 'true' : undefined} aria-describedby={rsError ? `${rs}-error` : undefined}>
+            <option value="">{mt(L, 'm.responsibleDefault')}</option>
+            {p.people.map((u) => (
+              <option value={u.id} selected={u.id === who}>
+                {personOption(u).label}
               </option>
             ))}
           </select>

@@ -11,12 +11,14 @@ import { approveValues, NEW_ACTIVITY } from '../measures.forms.js'
 import { ActivityCard, EVIDENCE_ACCEPT } from './activity.js'
 import { FileField } from '../../../platform/ui/fields.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
+import type { Responsible } from '../activities.service.js'
+import { personOption } from './activity.js'
 
 /** Which form of the measure page is shown again with its values and errors. */
 export type MeasureForms = { activity?: FormState; approve?: FormState; status?: FormState & { id: string }; evidence?: FormState & { id: string } }
 
 /** One measure: its state, approval, activities with evidence, and the forms that change them. */
-export const MeasurePage = ({ ctx, ita, measure: m, linked, forms = {} }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; linked?: Map<string, LinkedEvidence[]>; forms?: MeasureForms }) => {
+export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms = {} }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; linked?: Map<string, LinkedEvidence[]>; people?: Responsible[]; forms?: MeasureForms }) => {
   const L = ctx.lang
   const base = `${ita}/measures/${m.id}`
   const canEdit = ctx.can('measure.edit')
@@ -59,6 +61,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, forms = {} }: { ctx:
           ita={ita}
           a={a}
           canEdit={canEdit}
+          people={people}
           linked={linked?.get(`measures.activity:${a.id}`) ?? []}
           back={base}
           status={forms.status?.id === a.id ? forms.status : undefined}
@@ -67,7 +70,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, forms = {} }: { ctx:
       ))}
       {canEdit && (
         <>
-          <NewActivityForm ctx={ctx} action={`${base}/activities`} state={forms.activity} />
+          <NewActivityForm ctx={ctx} action={`${base}/activities`} people={people} state={forms.activity} />
           <h2 id="edit">{mt(L, 'm.edit')}</h2>
           <p>
             <a href={`${base}/edit`}>{mt(L, 'm.editLink')}</a>
@@ -84,7 +87,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, forms = {} }: { ctx:
   )
 }
 
-const NewActivityForm = ({ ctx, action, state }: { ctx: StaffPageCtx; action: string; state: FormState | undefined }) => {
+const NewActivityForm = ({ ctx, action, people, state }: { ctx: StaffPageCtx; action: string; people: Responsible[]; state: FormState | undefined }) => {
   const L = ctx.lang
   const v = state?.values ?? NEW_ACTIVITY
   const e = state?.errors
@@ -98,6 +101,7 @@ const NewActivityForm = ({ ctx, action, state }: { ctx: StaffPageCtx; action: st
           <TextField name="title" label={mt(L, 'm.activityTitle')} values={v} errors={e} required />
           <TextField name="startsOn" type="date" label={mt(L, 'm.startsOn')} values={v} errors={e} />
           <TextField name="endsOn" type="date" label={mt(L, 'm.endsOn')} values={v} errors={e} />
+          <SelectField name="responsibleUserId" label={mt(L, 'm.responsibleUser')} hint={mt(L, 'm.responsibleHintActivity')} placeholder={mt(L, 'm.responsibleDefault')} options={people.map(personOption)} values={v} errors={e} />
           <SelectField name="status" label={mt(L, 'm.status')} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: statusLabel(L, s) }))} values={v} errors={e} />
           <TextArea name="note" label={mt(L, 'm.note')} rows={3} values={v} errors={e} />
           <TextField name="evidenceTitle" label={mt(L, 'm.evidenceTitle')} values={v} errors={e} />
