@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { segmentWords, toSearchText } from './segment.js'
+import { segmentWords, thaiLinePieces, toSearchText, unbreakableUnits } from './segment.js'
 
 describe('Thai word segmentation', () => {
   it('splits Thai words and drops spaces and punctuation', () => {
@@ -18,5 +18,15 @@ describe('Thai word segmentation', () => {
   it('treats differently ordered combining marks alike', () => {
     // ปู่ typed as tone mark before vowel below; NFC reorders it.
     expect(toSearchText('\u0E1B\u0E48\u0E39')).toBe(toSearchText('\u0E1B\u0E39\u0E48'))
+  })
+})
+
+describe('line pieces (break opportunities)', () => {
+  it('cuts between Thai words only, keeping punctuation with its word', () => {
+    expect(thaiLinePieces('เจ้าหน้าที่ประชาสัมพันธ์')).toEqual(['เจ้า', 'หน้าที่', 'ประชาสัมพันธ์'])
+    const p = thaiLinePieces('ทุกกอง/ สำนักปลัดฯ')
+    expect(p.join('')).toBe('ทุกกอง/ สำนักปลัดฯ')
+    expect(p.some((x) => x.startsWith('ฯ'))).toBe(false)
+    expect(unbreakableUnits('ปีงบประมาณ ๒๕๖๖ (Do & DON\'T)')).toEqual(['ปีงบประมาณ', '๒๕๖๖', '(Do', '&', "DON'T)"])
   })
 })
