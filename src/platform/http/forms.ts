@@ -7,9 +7,10 @@ import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
 import { checkFile, EVIDENCE_TYPES, MAX_FILE_BYTES } from '../files/files.service.js'
 import { render } from '../ui/render.js'
-import { fromThaiDigits } from '../thai/numerals.js'
-import { parseThaiDate, type ThaiDateErrorCode } from '../thai/dates.js'
+import { fromThaiDigits, parseThaiNumber, toThaiDigits } from '../thai/numerals.js'
+import { formatThaiDate, parseThaiDate, type ThaiDateErrorCode } from '../thai/dates.js'
 import { toIsoDate } from '../thai/calendar.js'
+import { fiscalYearRange } from '../thai/fiscal-year.js'
 
 const DATE_ERRORS: Record<ThaiDateErrorCode, 'v.required' | 'v.dateFormat' | 'v.dateDay' | 'v.dateMonth' | 'v.dateYear' | 'v.dateLooksCe'> = {
   empty: 'v.required',
@@ -21,6 +22,11 @@ const DATE_ERRORS: Record<ThaiDateErrorCode, 'v.required' | 'v.dateFormat' | 'v.
 }
 
 const thaiDigitsToArabic = (v: unknown) => (typeof v === 'string' ? fromThaiDigits(v.trim()) : v)
+/** A typed number through the one number reader (Thai digits, thousands commas); '' stays ''. */
+const typedNumber = (v: unknown) => (typeof v === 'string' && v.trim() ? (parseThaiNumber(v) ?? v) : v)
+
+/** The suffix of the field that confirms a date outside the fiscal year (see `datesOutsideFiscalYear`). */
+export const CONFIRM_DATE_SUFFIX = '_confirm'
 
 // The one bad-input path of the app: every form is read by `parseForm` (or `formAction`, which
 // wraps it). Bad input — a field, a refused file, or an InputError/AppError thrown by the use case —
@@ -45,8 +51,32 @@ export const f = {
     z.string().trim().max(max).optional().transform((v) => (v ? v : undefined)),
   email: () => z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
   choice: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
-  /** A whole number; Thai digits (๐–๙) are read like 0–9. */
-  int: (min = 0, max = 1_000_000) => z.preprocess(thaiDigitsToArabic, z.coerce.number({ error: 'v.number' }).int().min(min).max(max)),
+  /** A whole number; Thai digits (๐–๙) are read like 0–9 (the one reader: `parseThaiNumber`). */
+  int: (min = 0, max = 1_000_000) => z.preprocess(typedNumber, z.coerce.number({ error: 'v.number' }).int().min(min).max(max)),
+  /**
+   * A number as people type it and as CSV files carry it (`parseThaiNumber`: ๙๐.๕, 90.50, 1,234.5);
+   * '' is `null` unless required. Messages state the range and the decimals allowed.
+   */
+  number: (opts: { min: number; max: number; maxDecimals?: number; required?: boolean }) =>
+    z
+      .string()
+      .optional()
+      .transform((v, ctx): number | null => {
+        if (!v?.trim()) {
+          if (opts.required) ctx.addIssue({ code: 'custom', message: 'v.required' })
+          return null
+        }
+        const n = parseThaiNumber(v)
+        if (n === null || n < opts.min || n > opts.max) {
+          ctx.addIssue({ code: 'custom', message: 'v.numberRange', params: { min: opts.min, max: opts.max } })
+          return null
+        }
+        if (opts.maxDecimals !== undefined && parseThaiNumber(v, { maxDecimals: opts.maxDecimals }) === null) {
+          ctx.addIssue({ code: 'custom', message: 'v.numberDecimals', params: { max: opts.maxDecimals } })
+          return null
+        }
+        return n
+      }),
   /**
    * A date as Thai staff type it (15/03/2567, ๑๕/๐๓/๒๕๖๗, 15 มี.ค. 67, 2567-03-15) → ISO C.E.
    * "2024-03-15"; a Gregorian year is refused with a message that says so. Use with DateField.
@@ -62,7 +92,8 @@ export const f = {
         }
         const r = parseThaiDate(v, opts)
         if (r.ok) return toIsoDate(r.date)
-        ctx.addIssue({ code: 'custom', message: DATE_ERRORS[r.error] })
+        if (r.error === 'year_looks_ce' && r.suggestion) ctx.addIssue({ code: 'custom', message: 'v.dateLooksCeSuggest', params: { year: /\d{4}/.exec(fromThaiDigits(v))?.[0] ?? '', suggestion: r.suggestion } })
+        else ctx.addIssue({ code: 'custom', message: DATE_ERRORS[r.error] })
         return undefined
       }),
   /** A fiscal year in the Buddhist era as staff type it (2566 or ๒๕๖๖); a Gregorian year is refused. */
@@ -75,13 +106,15 @@ export const f = {
   list: () => z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean)),
 }
 
-function messageFor(issue: z.core.$ZodIssue, label: string, lang: Lang): string {
+function messageFor(issue: z.core.$ZodIssue, label: string, lang: Lang, value: unknown): string {
   const custom = issue.message
-  if (custom && t.has(custom)) return t(lang, custom, { field: label })
+  if (custom && t.has(custom)) return t(lang, custom, { ...(issue.code === 'custom' ? (issue.params as Record<string, string | number> | undefined) : undefined), field: label })
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 ? t(lang, 'v.required', { field: label }) : t(lang, 'v.tooShort', { field: label, min: Number(issue.minimum) })
     case 'too_big':
+      // A text over its limit: say the limit and how long it is; the text is kept in the field.
+      if (issue.origin === 'string' && typeof value === 'string') return t(lang, 'v.tooLongKept', { field: label, max: Number(issue.maximum).toLocaleString('en-US'), count: value.trim().length.toLocaleString('en-US') })
       return t(lang, 'v.tooLong', { field: label, max: Number(issue.maximum) })
     case 'invalid_format':
       return issue.format === 'email' ? t(lang, 'v.email') : t(lang, 'v.invalid', { field: label })
@@ -106,9 +139,39 @@ export function validate<S extends z.ZodType>(
   for (const issue of r.error.issues) {
     const field = String(issue.path[0] ?? '_form')
     if (errors[field]) continue
-    errors[field] = messageFor(issue, opts.labels[field] ?? field, opts.lang)
+    const raw = values[field]
+    errors[field] = messageFor(issue, opts.labels[field] ?? field, opts.lang, Array.isArray(raw) ? raw[0] : raw)
   }
   return { ok: false, errors, values }
+}
+
+/** Which dates of a form must fall in the fiscal year being worked on (else they ask to confirm). */
+export type FiscalYearDates = { year: number; fields: readonly string[] }
+
+/**
+ * Dates outside the fiscal year being worked on ask first: each such field gets an error saying
+ * so, and `DateField` (given the same `fiscalYear`) shows a "confirm this date" checkbox named
+ * `<field>_confirm` whose value is the date itself, so a confirmation never carries over to another
+ * date typed later. Dates that do not parse are left to the schema. Pure.
+ */
+export function datesOutsideFiscalYear(values: FormValues, check: FiscalYearDates, opts: { lang: Lang; labels: Record<string, string>; thaiDigits?: boolean }): FormErrors {
+  const errors: FormErrors = {}
+  const range = fiscalYearRange(check.year)
+  const show = (iso: string) => formatThaiDate(iso, { lang: opts.lang, thaiDigits: !!opts.thaiDigits && opts.lang === 'th' })
+  for (const field of check.fields) {
+    const raw = values[field]
+    const text = Array.isArray(raw) ? raw[0] : raw
+    if (!text?.trim()) continue
+    const r = parseThaiDate(text)
+    if (!r.ok) continue
+    const iso = toIsoDate(r.date)
+    if (iso >= range.start && iso <= range.end) continue
+    const confirmed = values[field + CONFIRM_DATE_SUFFIX]
+    if ((Array.isArray(confirmed) ? confirmed : [confirmed]).includes(iso)) continue
+    const year = opts.thaiDigits && opts.lang === 'th' ? toThaiDigits(String(check.year)) : String(check.year)
+    errors[field] = t(opts.lang, 'v.dateOutsideFy', { field: opts.labels[field] ?? field, date: show(iso), year, start: show(range.start), end: show(range.end) })
+  }
+  return errors
 }
 
 /** The submitted values and (unchecked) files, without the CSRF token. */
@@ -182,11 +245,20 @@ export async function formAction<S extends z.ZodType>(
     labels: Record<string, string>
     files?: Record<string, FileRule>
     view: (state: FormState) => Renderable | Promise<Renderable>
+    /** Dates that must fall in this fiscal year or be confirmed (see `datesOutsideFiscalYear`). */
+    fiscalYearDates?: FiscalYearDates
     submit: (data: z.infer<S>, files: Record<string, CheckedFile[]>, values: FormValues) => Promise<Response>
   },
 ): Promise<Response> {
   const form = await parseForm(c, opts.schema, opts.labels, opts.files)
-  if (!form.ok) return render(c, await opts.view({ values: form.values, errors: form.errors }), 422)
+  const lang = c.get('lang') as Lang
+  const outside = opts.fiscalYearDates
+    ? datesOutsideFiscalYear(form.values, opts.fiscalYearDates, { lang, labels: opts.labels, thaiDigits: !!(c.get('org') as { settings?: { thaiNumerals?: boolean } } | undefined)?.settings?.thaiNumerals })
+    : {}
+  if (!form.ok || Object.keys(outside).length) {
+    c.set('formFailed', true)
+    return render(c, await opts.view({ values: form.values, errors: { ...outside, ...(form.ok ? {} : form.errors) } }), 422)
+  }
   try {
     return await opts.submit(form.data, form.files, form.values)
   } catch (e) {

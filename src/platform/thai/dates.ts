@@ -61,7 +61,8 @@ export function toThaiDateText(input: DateInput): string {
  * `year_looks_ce`: the year is plausible as C.E. (2026) but we expect B.E. (2569).
  */
 export type ThaiDateErrorCode = 'empty' | 'format' | 'month' | 'day' | 'year_range' | 'year_looks_ce'
-export type ParseThaiDateResult = { ok: true; date: CalendarDate } | { ok: false; error: ThaiDateErrorCode }
+/** `suggestion`: for `year_looks_ce`, the same day with the year as B.E. ("15/03/2567" for 2024-03-15). */
+export type ParseThaiDateResult = { ok: true; date: CalendarDate } | { ok: false; error: ThaiDateErrorCode; suggestion?: string }
 export type ParseThaiDateOptions = { minYearBe?: number; maxYearBe?: number }
 
 // Wide enough for birth dates of the elderly and long-range plans, narrow enough to catch typos
@@ -100,7 +101,9 @@ export function parseThaiDate(input: string, opts: ParseThaiDateOptions = {}): P
   const max = opts.maxYearBe ?? DEFAULT_MAX_YEAR_BE
   if (yearBe < min || yearBe > max) {
     const asBe = ceToBe(yearBe)
-    return { ok: false, error: asBe >= min && asBe <= max ? 'year_looks_ce' : 'year_range' }
+    if (asBe < min || asBe > max) return { ok: false, error: 'year_range' }
+    const asCe = { year: yearBe, month, day }
+    return isValidCalendarDate(asCe) && month >= 1 && month <= 12 ? { ok: false, error: 'year_looks_ce', suggestion: toThaiDateText(asCe) } : { ok: false, error: 'year_looks_ce' }
   }
   if (month < 1 || month > 12) return { ok: false, error: 'month' }
   const date = { year: beToCe(yearBe), month, day }

@@ -1,4 +1,4 @@
-export { toThaiDigits, fromThaiDigits, formatNumber, type NumberFormatOptions } from './numerals.js'
+export { toThaiDigits, fromThaiDigits, formatNumber, parseThaiNumber, type NumberFormatOptions, type ParseNumberOptions } from './numerals.js'
 export {
   THAI_TIME_ZONE,
   beToCe,

@@ -38,3 +38,27 @@ export function formatNumber(n: number | bigint, opts: NumberFormatOptions = {})
   const s = formatterFor(opts.decimals).format(n)
   return opts.thaiDigits ? toThaiDigits(s) : s
 }
+
+export type ParseNumberOptions = {
+  /** At most this many digits after the point (a longer fraction is refused, not rounded). */
+  maxDecimals?: number
+  /** Allow a leading minus sign. */
+  negative?: boolean
+}
+
+const NUMBER = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/
+
+/**
+ * The one reader of numbers typed by people or read from their files (forms and CSV alike):
+ * Thai digits (๙๐.๕) or Arabic (90.5), spaces around, thousands commas ("1,234.5"). Refuses
+ * anything else ("1e3", "0x10", "๙๐,๕", "", "12abc") with `null`, so callers state their own message.
+ */
+export function parseThaiNumber(input: string, opts: ParseNumberOptions = {}): number | null {
+  const s = fromThaiDigits(input).trim().replace(/\u00a0/g, '')
+  const m = NUMBER.exec(s)
+  if (!m) return null
+  if (m[1] && !opts.negative) return null
+  if (opts.maxDecimals !== undefined && (m[3]?.length ?? 0) > opts.maxDecimals) return null
+  const n = Number(`${m[1] ?? ''}${m[2]!.replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`)
+  return Number.isFinite(n) ? n : null
+}

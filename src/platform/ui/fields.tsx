@@ -1,5 +1,8 @@
 import type { FC, PropsWithChildren } from 'hono/jsx'
-import type { FormErrors, FormValues } from '../http/forms.js'
+import { CONFIRM_DATE_SUFFIX, type FormErrors, type FormValues } from '../http/forms.js'
+import { formatThaiDate, parseThaiDate, toIsoDate } from '../thai/dates.js'
+import { fiscalYearRange } from '../thai/fiscal-year.js'
+import { toThaiDigits } from '../thai/numerals.js'
 import type { PageCtx } from './page-context.js'
 import { t } from '../i18n/messages.js'
 
@@ -40,13 +43,23 @@ const Messages: FC<{ name: string; hint?: string | undefined; error?: string | u
 )
 
 export const TextField: FC<
-  Common & { type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'url' | 'search'; autocomplete?: string; inputmode?: 'numeric' | 'email' | 'tel' | 'url' | 'text'; maxlength?: number }
+  Common & {
+    type?: 'text' | 'email' | 'password' | 'number' | 'url' | 'search' | 'date'
+    autocomplete?: string
+    inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url' | 'text'
+    maxlength?: number
+    /** The field's limit in characters, stated in its hint (the schema enforces it; input is kept). */
+    max?: number
+    /** The language the limit is stated in (needed with `max`). */
+    lang?: 'th' | 'en'
+  }
 > = (p) => {
   const error = p.errors?.[p.name]
+  const hint = withLimit(p.lang ?? 'th', p.hint, p.max)
   return (
     <div class="field">
       <Label name={p.name} label={p.label} />
-      <Messages name={p.name} hint={p.hint} error={error} />
+      <Messages name={p.name} hint={hint} error={error} />
       <input
         id={p.name}
         name={p.name}
@@ -57,22 +70,46 @@ export const TextField: FC<
         inputmode={p.inputmode}
         maxlength={p.maxlength}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, p.hint, error)}
+        aria-describedby={describedBy(p.name, hint, error)}
       />
     </div>
   )
 }
 
+/** The stated limit of a text field, appended to its hint ("ไม่เกิน 5,000 ตัวอักษร"). */
+function withLimit(lang: 'th' | 'en', hint: string | undefined, max: number | undefined): string | undefined {
+  if (max === undefined) return hint
+  const limit = t(lang, 'field.maxChars', { max: max.toLocaleString('en-US') })
+  return hint ? `${hint} (${limit})` : limit
+}
+
+const MONTHS_TH = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม']
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
 /**
- * A date field in the Buddhist era as staff type it (a text field with a hint, so it works without
- * JavaScript and on any phone); pair it with `f.thaiDate()`. Give `values` the typed text back after
- * an error, or `toThaiDateText(iso)` when showing a stored date.
+ * The one date field: a text field in the Buddhist era as staff type it (15/03/2567, ๑๕/๐๓/๒๕๖๗,
+ * 15 มี.ค. 67, 15 มีนาคม 2567, 2567-03-15) with the hint "วว/ดด/ปปปป พ.ศ.", so it works without
+ * JavaScript and on any phone; pair it with `f.thaiDate()`. Under the field it says how the typed
+ * text reads ("วันที่ที่กรอก: ๑๕ มีนาคม ๒๕๖๗", in the agency's digits). With `fiscalYear`, a date
+ * outside that year shows a "confirm this date" checkbox (the form's `fiscalYearDates` asks for it).
+ * Where scripts run, app.js adds a calendar in พ.ศ. (`data-date-picker`). Give `values` the typed
+ * text back after an error, or `toThaiDateText(iso)` when showing a stored date.
  */
-export const DateField: FC<Common & { lang: 'th' | 'en' }> = (p) => {
+export const DateField: FC<Common & ({ ctx: PageCtx; lang?: never } | { lang: 'th' | 'en'; ctx?: never }) & { fiscalYear?: number | undefined }> = (p) => {
+  const lang = p.ctx?.lang ?? p.lang ?? 'th'
   const error = p.errors?.[p.name]
-  const hint = p.hint ?? t(p.lang, 'date.hint')
+  const hint = p.hint ? `${p.hint} (${t(lang, 'date.hint')})` : t(lang, 'date.hint')
+  const thaiDigits = !!p.ctx?.org?.settings.thaiNumerals && lang === 'th'
+  const typed = str(p.values, p.name)
+  const parsed = typed.trim() ? parseThaiDate(typed) : null
+  const iso = parsed?.ok ? toIsoDate(parsed.date) : null
+  const reads = iso ? formatThaiDate(iso, { lang, thaiDigits }) : ''
+  const range = p.fiscalYear ? fiscalYearRange(p.fiscalYear) : null
+  const outside = iso && range && (iso < range.start || iso > range.end)
+  const confirmName = p.name + CONFIRM_DATE_SUFFIX
+  const confirmed = p.values?.[confirmName]
   return (
-    <div class="field">
+    <div class="field date-field">
       <Label name={p.name} label={p.label} />
       <Messages name={p.name} hint={hint} error={error} />
       <input
@@ -80,24 +117,48 @@ export const DateField: FC<Common & { lang: 'th' | 'en' }> = (p) => {
         name={p.name}
         type="text"
         class="date-input"
-        value={str(p.values, p.name)}
+        value={typed}
         required={p.required}
         autocomplete="off"
-        placeholder={t(p.lang, 'date.placeholder')}
+        inputmode="text"
+        spellcheck={false}
+        data-date-picker=""
+        data-months={(lang === 'th' ? MONTHS_TH : MONTHS_EN).join(',')}
+        data-weekdays={t(lang, 'date.weekdays')}
+        data-thai-digits={thaiDigits ? '1' : undefined}
+        data-label-pick={t(lang, 'date.pick')}
+        data-label-prev={t(lang, 'date.prevMonth')}
+        data-label-next={t(lang, 'date.nextMonth')}
+        data-label-close={t(lang, 'date.close')}
+        data-label-reads={t(lang, 'date.reads', { date: '{date}' })}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(p.name, hint, error)}
+        aria-describedby={[describedBy(p.name, hint, error), `${p.name}-reads`].join(' ')}
       />
+      <span class="date-reads" id={`${p.name}-reads`} aria-live="polite">
+        {reads ? t(lang, 'date.reads', { date: reads }) : ''}
+      </span>
+      {outside && p.fiscalYear && (
+        <div class="checkbox date-confirm">
+          <input id={confirmName} name={confirmName} type="checkbox" value={iso} checked={(Array.isArray(confirmed) ? confirmed : [confirmed]).includes(iso)} />
+          <label for={confirmName}>{t(lang, 'date.confirmOutsideFy', { date: reads, year: thaiDigits ? toThaiDigits(String(p.fiscalYear)) : p.fiscalYear })}</label>
+        </div>
+      )}
     </div>
   )
 }
 
-export const TextArea: FC<Common & { rows?: number }> = (p) => {
+/**
+ * A long text. `max` states the field's limit in its hint; the schema enforces it with a message
+ * that keeps the text (no `maxlength`, which would cut a pasted text without a word).
+ */
+export const TextArea: FC<Common & { rows?: number; max?: number; lang?: 'th' | 'en' }> = (p) => {
   const error = p.errors?.[p.name]
+  const hint = withLimit(p.lang ?? 'th', p.hint, p.max)
   return (
     <div class="field">
       <Label name={p.name} label={p.label} />
-      <Messages name={p.name} hint={p.hint} error={error} />
-      <textarea id={p.name} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+      <Messages name={p.name} hint={hint} error={error} />
+      <textarea id={p.name} name={p.name} rows={p.rows ?? 5} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, hint, error)}>
         {str(p.values, p.name)}
       </textarea>
     </div>

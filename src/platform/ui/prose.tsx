@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx'
 import { renderMarkdown } from './markdown.js'
-import { formatThaiDateTime, toThaiDigits } from '../thai/index.js'
+import { formatThaiDate, formatThaiDateTime, toThaiDigits } from '../thai/index.js'
 import type { PageCtx } from './page-context.js'
 
 /** Staff-written Markdown, rendered safely (see markdown.ts). */
@@ -10,6 +10,11 @@ export const Markdown: FC<{ md: string }> = ({ md }) => <div class="prose" dange
 export function dateText(ctx: PageCtx, d: Date): string {
   const s = formatThaiDateTime(d, { lang: ctx.lang })
   return ctx.org?.settings.thaiNumerals && ctx.lang === 'th' ? toThaiDigits(s) : s
+}
+
+/** A calendar date (ISO, C.E., as stored) as readers read it: "๑๕ มีนาคม ๒๕๖๗" where the agency prints Thai digits, else "15 มีนาคม 2567". */
+export function dayText(ctx: PageCtx, iso: string, style: 'long' | 'short' = 'long'): string {
+  return formatThaiDate(iso, { lang: ctx.lang, style, thaiDigits: !!ctx.org?.settings.thaiNumerals && ctx.lang === 'th' })
 }
 
 export function sizeText(bytes: number): string {
