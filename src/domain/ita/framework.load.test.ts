@@ -7,6 +7,8 @@ import { FrameworkFileError, listFrameworkYears, loadAllFrameworks, loadFramewor
 import type { Framework } from './framework.schema.js'
 
 const YEARS = [2566, 2567, 2568] as const
+/** Every shipped file, read from the folder: a new file is loaded here without editing the test. */
+let SHIPPED: number[] = []
 let frameworks: Map<number, Framework>
 const fw = (y: number): Framework => frameworks.get(y)!
 const clone = (y: number): Framework => structuredClone(fw(y))
@@ -20,15 +22,51 @@ function errorsOf(f: unknown): string[] {
 
 beforeAll(async () => {
   frameworks = await loadAllFrameworks()
+  SHIPPED = await listFrameworkYears()
 })
 
 describe('built-in framework files', () => {
-  it('are listed for 2566, 2567 and 2568 and all validate', async () => {
-    expect(await listFrameworkYears()).toEqual(expect.arrayContaining([...YEARS]))
-    for (const y of YEARS) {
+  it('are listed for 2566–2569 and every shipped file validates', async () => {
+    expect(SHIPPED).toEqual(expect.arrayContaining([...YEARS, 2569]))
+    expect(SHIPPED.length).toBeGreaterThanOrEqual(4)
+    for (const y of SHIPPED) {
       const f = await loadFramework(y)
       expect(f.fiscalYear).toBe(y)
+      expect(frameworks.get(y)).toEqual(f)
     }
+  })
+
+  it('every shipped file states its rounding order and keeps a source for it', () => {
+    for (const y of SHIPPED) {
+      const f = fw(y)
+      expect([y, f.rounding.order, f.rounding.decimals, f.rounding.mode]).toEqual([y, 'weighted_tools_then_sum', 2, 'half_up'])
+      expect(f.rounding.source.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('2566: EIT has two parts whose weights were not found (null, unknown) and ผ่านดี checks the parts', () => {
+    const f = fw(2566)
+    const parts = f.tools.eit.parts!
+    expect(parts.map((p) => [p.code, p.nameTh, p.weight.percent, p.weight.confidence])).toEqual([
+      ['eit.1', 'EIT ส่วนที่ 1', null, 'unknown'],
+      ['eit.2', 'EIT ส่วนที่ 2', null, 'unknown'],
+    ])
+    expect(f.ratings!.find((r) => r.rating === 'good')?.minEachToolAppliesTo).toBe('tool_parts')
+    for (const y of [2567, 2568]) expect(fw(y).tools.eit.parts).toBeUndefined()
+  })
+
+  it('2569: a draft of what is known — RTRDA headings kept with their source, no rating rule, rest carried and uncertain', () => {
+    const f = fw(2569)
+    expect(f.status).toBe('draft')
+    expect(f.ratings).toBeUndefined()
+    expect(f.oitItems.map((o) => o.code)).toEqual(Array.from({ length: 26 }, (_, i) => `O${i + 1}`))
+    const o25 = f.oitItems.find((o) => o.code === 'O25')!
+    expect([o25.titleTh, o25.confidence]).toEqual(['การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร', 'low'])
+    expect(o25.source).toMatch(/rtrdasmartrailway/)
+    for (const code of ['O2', 'O4', 'O9']) expect(f.oitItems.find((o) => o.code === code)).toMatchObject({ titleTh: null, confidence: 'unknown' })
+    expect(f.tools.oit.weight).toMatchObject({ percent: 40, confidence: 'uncertain' })
+    expect(f.tools.oit.weight.note).toMatch(/Carried over from 2568/)
+    expect(f.levels.every((b) => b.confidence === 'uncertain')).toBe(true)
   })
 
   it.each(YEARS)('%i: tools IIT/EIT/OIT weigh 30/30/40 and own indicators 1–5, 6–8, 9–10', (y) => {
@@ -139,7 +177,7 @@ describe('parseFrameworkJson (admin upload)', () => {
     const f = clone(2566) as unknown as Record<string, unknown> & Framework
     f.passThreshold.score = 85.005
     ;(f.levels[0] as { level: string }).level = 'AAA'
-    ;(f.ratings[0] as { confidence: string }).confidence = 'sure'
+    ;(f.ratings![0] as { confidence: string }).confidence = 'sure'
     ;(f.tools.iit as Record<string, unknown>).wieght = 30
     const errors = errorsOf(f)
     expect(errors).toContain('passThreshold.score: คะแนนต้องมีทศนิยมไม่เกิน 2 ตำแหน่ง')
@@ -163,8 +201,32 @@ describe('parseFrameworkJson (admin upload)', () => {
 
   it('rejects rating rules that leave some totals without a rating', () => {
     const f = clone(2568)
-    f.ratings.pop()
+    f.ratings!.pop()
     expect(errorsOf(f)).toEqual(['ratings[3]: เกณฑ์สุดท้ายต้องครอบคลุมคะแนนตั้งแต่ 0 โดยไม่มีเงื่อนไขรายแบบวัด'])
+  })
+
+  it('accepts a year without rating rules (2564 and earlier had none) and requires the rounding order', () => {
+    const f = clone(2566) as Partial<Framework>
+    delete f.ratings
+    f.fiscalYear = 2564
+    expect(parseFrameworkJson(JSON.stringify(f))).toMatchObject({ ok: true, framework: { fiscalYear: 2564 } })
+    delete f.rounding
+    expect(errorsOf(f)).toEqual(['rounding: ไม่มีข้อมูลนี้ (ต้องระบุ)'])
+  })
+
+  it('checks tool parts: codes of their tool, weights all known adding up to 100 or all null', () => {
+    const f = clone(2566)
+    const parts = f.tools.eit.parts!
+    parts[0]!.weight.percent = 60
+    expect(errorsOf(f)).toEqual(['tools.eit.parts: น้ำหนักของส่วนในแบบวัด EIT ต้องระบุทุกส่วนหรือเป็น null ทุกส่วน'])
+    parts[1]!.weight.percent = 30
+    expect(errorsOf(f)).toEqual(['tools.eit.parts: น้ำหนักของส่วนต่าง ๆ ในแบบวัด EIT รวมกันต้องเท่ากับ 100 (ได้ 90)'])
+    parts[1]!.weight.percent = 40
+    parts[1]!.code = 'iit.2'
+    expect(errorsOf(f)).toEqual(['tools.eit.parts[1].code: ส่วน iit.2 ไม่ใช่ส่วนของแบบวัด EIT'])
+    const g = clone(2567)
+    g.ratings![1]!.minEachToolAppliesTo = 'tool_parts'
+    expect(errorsOf(g)).toEqual(['ratings[1].minEachToolAppliesTo: เกณฑ์ good ตรวจรายส่วนของแบบวัด แต่ไม่มีแบบวัดใดแบ่งเป็นส่วน (tools.*.parts)'])
   })
 })
 

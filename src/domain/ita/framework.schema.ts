@@ -65,6 +65,21 @@ export const IndicatorScoreRuleSchema = z.strictObject({
   ...provenance,
 })
 
+/**
+ * A part of a tool with its own weight within the tool (2566: EIT ส่วนที่ 1 / ส่วนที่ 2). Part weights
+ * of a tool add up to 100 (percent of the tool), or are all null where they were not found. With
+ * known weights and every part's score entered, the tool score is the weighted mean of its parts; a
+ * rating rule may check each part instead of the whole tool.
+ */
+export const ToolPartSchema = z.strictObject({
+  code: z.string().regex(/^(iit|eit|oit)\.\d+$/, { message: 'รหัสส่วนของแบบวัดต้องอยู่ในรูป eit.1' }),
+  nameTh: nonEmpty,
+  nameEn: nonEmpty.optional(),
+  // percent null: the weight was not found (2566); the tool score then stays the indicators' mean.
+  weight: z.strictObject({ percent: z.int().min(0).max(100).nullable(), ...provenance }),
+  ...provenance,
+})
+
 export const ToolSchema = z.strictObject({
   nameTh: nonEmpty,
   nameEn: nonEmpty,
@@ -72,6 +87,20 @@ export const ToolSchema = z.strictObject({
   weight: ToolWeightSchema,
   scoreRule: ToolScoreRuleSchema,
   indicatorScoreRule: IndicatorScoreRuleSchema.optional(),
+  parts: z.array(ToolPartSchema).min(2).optional(),
+  ...provenance,
+})
+
+/**
+ * How the total is rounded. `weighted_tools_then_sum`: each tool's weighted score (e.g. 0.3 × IIT)
+ * is rounded to two decimals, then the rounded values are added (NACC's published totals reconcile
+ * only this way). `total_once`: the unrounded weighted values are added and the total rounded once.
+ */
+export const ROUNDING_ORDERS = ['weighted_tools_then_sum', 'total_once'] as const
+export const RoundingSchema = z.strictObject({
+  order: z.enum(ROUNDING_ORDERS),
+  decimals: z.literal(2),
+  mode: z.enum(['half_up']),
   ...provenance,
 })
 
@@ -169,6 +198,8 @@ export const RatingRuleSchema = z.strictObject({
   labelTh: nonEmpty,
   minTotal: ScoreSchema,
   minEachTool: ScoreSchema.nullable(),
+  /** `tool_parts`: a tool with parts is checked part by part (2566: IIT, EIT ส่วนที่ 1, EIT ส่วนที่ 2, OIT). */
+  minEachToolAppliesTo: z.enum(['tools', 'tool_parts']).optional(),
   ...provenance,
 })
 
@@ -190,8 +221,10 @@ const FrameworkShape = z.strictObject({
   answerScales: z.partialRecord(AnswerScaleCodeSchema, AnswerScaleSchema).optional(),
   questionItems: z.array(QuestionItemSchema),
   passThreshold: PassThresholdSchema,
+  rounding: RoundingSchema,
   levels: z.array(LevelBandSchema).min(1),
-  ratings: z.array(RatingRuleSchema).min(1),
+  // Optional: up to 2564 NACC published letter levels only, no qualitative rating.
+  ratings: z.array(RatingRuleSchema).min(1).optional(),
 })
 
 type FrameworkShapeOutput = z.output<typeof FrameworkShape>
@@ -286,17 +319,35 @@ function checkFramework(fw: FrameworkShapeOutput, ctx: z.RefinementCtx): void {
     }
   })
 
-  // Ratings: unique, tried top-down, and the last one catches every remaining total.
-  for (const r of duplicates(fw.ratings.map((r) => r.rating))) issue(['ratings'], `ผลการประเมิน ${r} ซ้ำกัน`)
-  fw.ratings.forEach((rule, i) => {
-    const above = fw.ratings[i - 1]
+  // Tool parts: codes belong to their tool, unique, weights add up to 100 within the tool.
+  for (const t of TOOL_CODES) {
+    const parts = fw.tools[t].parts
+    if (!parts) continue
+    for (const c of duplicates(parts.map((p) => p.code))) issue(['tools', t, 'parts'], `ส่วนของแบบวัด ${c} ซ้ำกัน`)
+    parts.forEach((p, j) => {
+      if (!p.code.startsWith(`${t}.`)) issue(['tools', t, 'parts', j, 'code'], `ส่วน ${p.code} ไม่ใช่ส่วนของแบบวัด ${t.toUpperCase()}`)
+    })
+    const known = parts.filter((p) => p.weight.percent !== null)
+    const sum = known.reduce((s, p) => s + p.weight.percent!, 0)
+    if (known.length && known.length < parts.length) issue(['tools', t, 'parts'], `น้ำหนักของส่วนในแบบวัด ${t.toUpperCase()} ต้องระบุทุกส่วนหรือเป็น null ทุกส่วน`)
+    else if (known.length && sum !== 100) issue(['tools', t, 'parts'], `น้ำหนักของส่วนต่าง ๆ ในแบบวัด ${t.toUpperCase()} รวมกันต้องเท่ากับ 100 (ได้ ${sum})`)
+  }
+
+  // Ratings (optional): unique, tried top-down, and the last one catches every remaining total.
+  const ratings = fw.ratings ?? []
+  for (const r of duplicates(ratings.map((r) => r.rating))) issue(['ratings'], `ผลการประเมิน ${r} ซ้ำกัน`)
+  ratings.forEach((rule, i) => {
+    const above = ratings[i - 1]
     if (above && toHundredths(rule.minTotal) > toHundredths(above.minTotal)) {
       issue(['ratings', i, 'minTotal'], `เกณฑ์ ${rule.rating} ต้องเรียงจากคะแนนสูงไปต่ำ`)
     }
+    if (rule.minEachToolAppliesTo === 'tool_parts' && !TOOL_CODES.some((t) => fw.tools[t].parts)) {
+      issue(['ratings', i, 'minEachToolAppliesTo'], `เกณฑ์ ${rule.rating} ตรวจรายส่วนของแบบวัด แต่ไม่มีแบบวัดใดแบ่งเป็นส่วน (tools.*.parts)`)
+    }
   })
-  const last = fw.ratings[fw.ratings.length - 1]
+  const last = ratings[ratings.length - 1]
   if (last && (toHundredths(last.minTotal) !== 0 || last.minEachTool !== null)) {
-    issue(['ratings', fw.ratings.length - 1], 'เกณฑ์สุดท้ายต้องครอบคลุมคะแนนตั้งแต่ 0 โดยไม่มีเงื่อนไขรายแบบวัด')
+    issue(['ratings', ratings.length - 1], 'เกณฑ์สุดท้ายต้องครอบคลุมคะแนนตั้งแต่ 0 โดยไม่มีเงื่อนไขรายแบบวัด')
   }
 }
 
@@ -313,4 +364,6 @@ export type OitItem = z.infer<typeof OitItemSchema>
 export type QuestionItem = z.infer<typeof QuestionItemSchema>
 export type LevelBand = z.infer<typeof LevelBandSchema>
 export type RatingRule = z.infer<typeof RatingRuleSchema>
+export type ToolPart = z.infer<typeof ToolPartSchema>
+export type Rounding = z.infer<typeof RoundingSchema>
 export type Framework = z.infer<typeof FrameworkSchema>

@@ -52,17 +52,17 @@ describe.each(YEARS)('FY %i', (year) => {
 
   it('maps every rating boundary in the framework data to the right rating', () => {
     const f = fw(year)
-    f.ratings.forEach((rule) => {
+    f.ratings!.forEach((rule) => {
       const each = rule.minEachTool ?? 0
-      expect(ratingOf(f, rule.minTotal, all(each)).rating).toBe(rule.rating)
-      if (rule.minTotal > 0) expect(ratingOf(f, below(rule.minTotal), all(each)).rating).not.toBe(rule.rating)
-      if (each > 0) expect(ratingOf(f, rule.minTotal, tools(each, each, below(each))).rating).not.toBe(rule.rating)
+      expect(ratingOf(f, rule.minTotal, all(each))?.rating).toBe(rule.rating)
+      if (rule.minTotal > 0) expect(ratingOf(f, below(rule.minTotal), all(each))?.rating).not.toBe(rule.rating)
+      if (each > 0) expect(ratingOf(f, rule.minTotal, tools(each, each, below(each)))?.rating).not.toBe(rule.rating)
     })
   })
 
   it('gives the ratings the material describes', () => {
     const f = fw(year)
-    const r = (total: number, t: Record<ToolCode, number>) => ratingOf(f, total, t)
+    const r = (total: number, t: Record<ToolCode, number>) => ratingOf(f, total, t)!
     expect(r(95, all(95))).toMatchObject({ rating: 'excellent', labelTh: 'ผ่านดีเยี่ยม' })
     expect(r(94.99, all(95)).rating).toBe('good')
     expect(r(95, tools(95, 95, 94.99)).rating).toBe('good')
@@ -82,7 +82,8 @@ describe.each(YEARS)('FY %i', (year) => {
     expect(weightedTotal(f, tools(0, 100, 0))).toBe(30)
     expect(weightedTotal(f, tools(0, 0, 100))).toBe(40)
     expect(weightedTotal(f, tools(90, 80, 100))).toBe(91)
-    expect(weightedTotal(f, all(84.99))).toBe(84.99)
+    // NACC's order: 25.497 → 25.50, 25.497 → 25.50, 33.996 → 34.00, total 85.00 (rounding once: 84.99)
+    expect(weightedTotal(f, all(84.99))).toBe(85)
   })
 
   it('reproduces the NACC 2564 OIT column: 0.4 × mean(indicator 9, indicator 10)', () => {
@@ -122,13 +123,13 @@ describe('tool scores', () => {
 })
 
 describe('weighted total (property)', () => {
-  it('equals the exact integer computation and always lands in one level band', () => {
+  it('equals the exact integer computation (each weighted tool rounded, then summed) and always lands in one level band', () => {
     const f = fw(2566)
     const h = fc.integer({ min: 0, max: 10000 })
+    const r = (x: number) => Math.floor((x + 50) / 100) // 1/10000 of a point → hundredths, half up
     fc.assert(
       fc.property(h, h, h, (a, b, c) => {
-        const exact = 30 * a + 30 * b + 40 * c // in 1/10000 of a point
-        const expected = Math.floor((exact + 50) / 100) / 100
+        const expected = (r(30 * a) + r(30 * b) + r(40 * c)) / 100
         const total = weightedTotal(f, tools(a / 100, b / 100, c / 100))
         expect(total).toBe(expected)
         const band = levelOf(f, total)
@@ -144,8 +145,88 @@ describe('assess', () => {
     const r = assess(fw(2567), { ...ten(90), 6: 84.99 })
     expect(r.tools).toEqual({ iit: 90, eit: 88.33, oit: 90 })
     expect(r.total).toBe(89.5) // 27 + 26.499 + 36 = 89.499 → 89.50
-    expect([r.level.level, r.rating.rating, r.passed]).toEqual(['A', 'good', true])
-    expect(assess(fw(2567), ten(84.99))).toMatchObject({ total: 84.99, passed: false, level: { level: 'B' } })
+    expect([r.level.level, r.rating?.rating, r.passed]).toEqual(['A', 'good', true])
+    expect(r.weighted).toEqual({ iit: 27, eit: 26.5, oit: 36 })
+    // all 84.99: 25.50 + 25.50 + 34.00 = 85.00 in NACC's order (84.99 rounded once); 84.98 → 84.97
+    expect(assess(fw(2567), ten(84.99))).toMatchObject({ total: 85, passed: true, level: { level: 'A' } })
+    expect(assess(fw(2567), ten(84.98))).toMatchObject({ total: 84.97, passed: false, level: { level: 'B' } })
+  })
+})
+
+describe('rounding order (NACC: each weighted tool score to two decimals, then the sum)', () => {
+  const once = (y: number): Framework => ({ ...fw(y), rounding: { ...fw(y).rounding, order: 'total_once' } })
+
+  it('gives totals that differ from rounding once, where the two orders disagree', () => {
+    const cases: [Record<ToolCode, number>, number, number][] = [
+      // [tools, NACC order, rounding once]
+      [all(84.99), 85, 84.99], // 25.50 + 25.50 + 34.00 vs 84.993 — a pass threshold and a level apart
+      [tools(90.05, 90.05, 90), 90.04, 90.03], // 27.015 → 27.02 twice vs 90.03
+      [tools(94.95, 94.95, 95.05), 95, 94.99], // 28.485 → 28.49 twice + 38.02: AA vs A
+    ]
+    for (const [t, nacc, single] of cases) {
+      expect([t, weightedTotal(fw(2566), t), weightedTotal(once(2566), t)]).toEqual([t, nacc, single])
+    }
+    expect(levelOf(fw(2566), weightedTotal(fw(2566), tools(94.95, 94.95, 95.05))).level).toBe('AA')
+    expect(levelOf(fw(2566), weightedTotal(once(2566), tools(94.95, 94.95, 95.05))).level).toBe('A')
+  })
+
+  it('weights the exact tool score, not the tool score rounded to two decimals', () => {
+    // IIT mean 450.23 / 5 = 90.046 (shown 90.05): 0.3 × 90.046 = 27.0138 → 27.01; from 90.05 it would be 27.02
+    const scores = { 1: 90.05, 2: 90.05, 3: 90.05, 4: 90.04, 5: 90.04, 6: 90, 7: 90, 8: 90, 9: 90, 10: 90 }
+    const r = assess(fw(2567), scores)
+    expect(r.tools.iit).toBe(90.05)
+    expect(r.weighted).toEqual({ iit: 27.01, eit: 27, oit: 36 })
+    expect(r.total).toBe(90.01)
+    expect(weightedTotal(fw(2567), tools(90.05, 90, 90))).toBe(90.02) // what two-decimal tool scores would give
+  })
+
+  it('takes tool scores with four decimals (NACC weighted values need them) and refuses a fifth', () => {
+    expect(weightedTotal(fw(2568), tools(90.0466, 90, 90))).toBe(90.01)
+    expect(() => weightedTotal(fw(2568), tools(90.04661, 90, 90))).toThrow(RangeError)
+  })
+})
+
+describe('tool parts and rating rules per year', () => {
+  const ten96 = ten(96)
+
+  it('2566: a total above 95.50 is rated ผ่าน when an EIT part is below 85 (tool-part rule)', () => {
+    const r = assess(fw(2566), ten96, { 'eit.1': 84.5, 'eit.2': 99.2 })
+    expect([r.total, r.level.level, r.rating?.rating, r.rating?.labelTh]).toEqual([96, 'AA', 'pass', 'ผ่าน'])
+    expect(r.tools.eit).toBe(96) // part weights were not found: the EIT score stays its indicators' mean
+    expect(r.parts).toEqual({ 'eit.1': 84.5, 'eit.2': 99.2 })
+    // parts ≥ 85 but one < 95: ผ่านดี; no part scores: the whole tools are checked
+    expect(assess(fw(2566), ten96, { 'eit.1': 94.99, 'eit.2': 99 }).rating?.rating).toBe('good')
+    expect(assess(fw(2566), ten96).rating?.rating).toBe('excellent')
+  })
+
+  it('2567: the same scores are ผ่านดีเยี่ยม — no part rule, and whole tools can never give ผ่าน above 95.50', () => {
+    expect(assess(fw(2567), ten96, { 'eit.1': 84.5 }).rating?.rating).toBe('excellent')
+    const h = fc.integer({ min: 0, max: 10000 })
+    fc.assert(
+      fc.property(h, h, h, (a, b, c) => {
+        const t = tools(a / 100, b / 100, c / 100)
+        const total = weightedTotal(fw(2567), t)
+        if (total > 95.5) expect(ratingOf(fw(2567), total, t)?.rating).not.toBe('pass')
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('uses known part weights for the tool score when every part has a score', () => {
+    const f = structuredClone(fw(2566))
+    f.tools.eit.parts![0]!.weight.percent = 25
+    f.tools.eit.parts![1]!.weight.percent = 75
+    const r = assess(f, ten96, { 'eit.1': 80, 'eit.2': 100 })
+    expect(r.tools.eit).toBe(95) // 0.25 × 80 + 0.75 × 100
+    expect(r.weighted.eit).toBe(28.5)
+    expect(toolScore(f, 'eit', ten96, { 'eit.1': 80 })).toBe(96) // one part missing: the indicators' mean
+  })
+
+  it('a year without rating rules (2564 and earlier, 2569) has a total and level but no rating', () => {
+    const r = assess(fw(2569), ten(90))
+    expect([r.total, r.level.level, r.rating, r.passed]).toEqual([90, 'A', null, true])
+    const { ratings: _unused, ...noRatings } = fw(2566)
+    expect(ratingOf({ ...noRatings, fiscalYear: 2564 }, 90, all(90))).toBeNull()
   })
 })
 

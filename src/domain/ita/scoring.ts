@@ -1,19 +1,22 @@
-import { TOOL_CODES, type Framework, type Indicator, type LevelBand, type RatingRule, type ToolCode } from './framework.schema.js'
+import { TOOL_CODES, type Framework, type Indicator, type LevelBand, type RatingRule, type ToolCode, type ToolPart } from './framework.schema.js'
 
 /*
  * Pure ITA scoring. Every rule (which indicators a tool has, how a tool score is formed, weights,
  * level bands, rating rules, pass threshold) is read from the framework passed in; nothing about a
  * year is written here.
  *
- * Scores are 0–100 with two decimals. Internally they are integers in hundredths, so that a total
- * of 84.99 vs 85.00 never depends on float drift (0.3 × 85.01 + … = 85.00200000000001).
- * Where a mean or weighted sum falls between two hundredths it is rounded half up: published ITA
- * scores have two decimals, but NACC's rounding rule was not found (see README).
+ * Indicator scores are 0–100 with two decimals; entered tool scores may carry four. Internally all
+ * arithmetic is on integers (hundredths, ten-thousandths, exact fractions for means), so a total of
+ * 84.99 vs 85.00 never depends on float drift (0.3 × 85.01 + … = 85.00200000000001). Rounding is
+ * half up and happens where the year's `rounding` says: NACC rounds each weighted tool value to two
+ * decimals and then adds them.
  */
 
 /** Indicator number → score, e.g. `{ 1: 92.5, 9: 87.14 }`. */
 export type IndicatorScores = Readonly<Partial<Record<number, number>>>
 export type ToolScores = Readonly<Record<ToolCode, number>>
+/** Tool-part code → score, e.g. `{ 'eit.1': 84.2, 'eit.2': 99.1 }` (years whose tools have parts). */
+export type PartScores = Readonly<Partial<Record<string, number>>>
 
 /** A score as integer hundredths; refuses what is not a 0–100 score with at most two decimals. */
 export function toHundredths(score: number): number {
@@ -22,6 +25,18 @@ export function toHundredths(score: number): number {
     throw new RangeError(`Not an ITA score (0–100, two decimals): ${score}`)
   }
   return h
+}
+
+/** Decimals a stored tool score (or tool-part score) may carry: enough for NACC's weighted values. */
+export const TOOL_SCORE_DECIMALS = 4
+
+/** A tool score as integer ten-thousandths; refuses what is not 0–100 with at most four decimals. */
+export function toTenThousandths(score: number): number {
+  const t = Math.round(score * 10000)
+  if (!Number.isFinite(score) || t < 0 || t > 1000000 || Math.abs(score * 10000 - t) > 1e-4) {
+    throw new RangeError(`Not an ITA tool score (0–100, four decimals): ${score}`)
+  }
+  return t
 }
 
 export const fromHundredths = (h: number): number => h / 100
@@ -38,6 +53,15 @@ export function roundScore(x: number): number {
   return Math.floor(Number((x * 100).toPrecision(12)) + 0.5) / 100
 }
 
+/**
+ * An exact score: `num / den` hundredths. A tool score is a mean (EIT: of three indicators), so it
+ * is kept as a fraction and only rounded where NACC rounds: the weighted tool value and the total.
+ */
+export type ExactScore = { readonly num: number; readonly den: number }
+const exactOfToolScore = (score: number): ExactScore => ({ num: toTenThousandths(score), den: 100 })
+/** The exact score rounded half up to two decimals (as shown). */
+export const roundedExact = (x: ExactScore): number => fromHundredths(divRoundHalfUp(x.num, x.den))
+
 export function indicatorsOfTool(fw: Framework, tool: ToolCode): Indicator[] {
   return fw.indicators.filter((i) => i.tool === tool)
 }
@@ -47,28 +71,68 @@ export function missingIndicators(fw: Framework, scores: IndicatorScores): numbe
   return fw.indicators.filter((i) => scores[i.number] === undefined).map((i) => i.number)
 }
 
-/** A tool's score from its indicators' scores, by the year's `tools.<tool>.scoreRule`. */
-export function toolScore(fw: Framework, tool: ToolCode, scores: IndicatorScores): number {
+/** The tool's parts when every one of them has a score, else null. */
+function enteredParts(fw: Framework, tool: ToolCode, parts: PartScores | undefined): { part: ToolPart; score: number }[] | null {
+  const defs = fw.tools[tool].parts
+  if (!defs || !parts) return null
+  const out = defs.map((part) => ({ part, score: parts[part.code] }))
+  return out.every((p) => p.score !== undefined) ? (out as { part: ToolPart; score: number }[]) : null
+}
+
+/**
+ * A tool's exact score. With a score for every part of the tool (2566 EIT), the weighted mean of
+ * its parts; otherwise the year's `tools.<tool>.scoreRule` over its indicators.
+ */
+export function toolScoreExact(fw: Framework, tool: ToolCode, scores: IndicatorScores, parts?: PartScores): ExactScore {
+  const entered = enteredParts(fw, tool, parts)
+  if (entered && entered.every((p) => p.part.weight.percent !== null)) {
+    // Σ percent × ten-thousandths / 100 / 100 → hundredths over a denominator of 10 000.
+    return { num: entered.reduce((s, p) => s + p.part.weight.percent! * toTenThousandths(p.score), 0), den: 10000 }
+  }
   const indicators = indicatorsOfTool(fw, tool)
   const missing = indicators.filter((i) => scores[i.number] === undefined).map((i) => i.number)
   if (missing.length) throw new Error(`${tool.toUpperCase()} score needs indicator(s) ${missing.join(', ')}`)
   const rule = fw.tools[tool].scoreRule
   switch (rule.method) {
-    case 'mean_of_indicators': {
-      const sum = indicators.reduce((s, i) => s + toHundredths(scores[i.number]!), 0)
-      return fromHundredths(divRoundHalfUp(sum, indicators.length))
-    }
+    case 'mean_of_indicators':
+      return { num: indicators.reduce((s, i) => s + toHundredths(scores[i.number]!), 0), den: indicators.length }
   }
 }
 
-export function toolScores(fw: Framework, scores: IndicatorScores): Record<ToolCode, number> {
-  return { iit: toolScore(fw, 'iit', scores), eit: toolScore(fw, 'eit', scores), oit: toolScore(fw, 'oit', scores) }
+/** A tool's score from its indicators (or parts), rounded half up to two decimals for display. */
+export function toolScore(fw: Framework, tool: ToolCode, scores: IndicatorScores, parts?: PartScores): number {
+  return roundedExact(toolScoreExact(fw, tool, scores, parts))
 }
 
-/** Σ weight × tool score (e.g. 30/30/40), two decimals. Weights are whole percents, so this is exact. */
-export function weightedTotal(fw: Framework, tools: ToolScores): number {
-  const sum = TOOL_CODES.reduce((s, t) => s + fw.tools[t].weight.percent * toHundredths(tools[t]), 0)
-  return fromHundredths(divRoundHalfUp(sum, 100))
+export function toolScores(fw: Framework, scores: IndicatorScores, parts?: PartScores): Record<ToolCode, number> {
+  return { iit: toolScore(fw, 'iit', scores, parts), eit: toolScore(fw, 'eit', scores, parts), oit: toolScore(fw, 'oit', scores, parts) }
+}
+
+type ToolValues = Readonly<Record<ToolCode, number | ExactScore>>
+const asExact = (v: number | ExactScore): ExactScore => (typeof v === 'number' ? exactOfToolScore(v) : v)
+
+/** One tool's weighted value (e.g. 0.3 × IIT) rounded half up to two decimals, as NACC prints it. */
+export function weightedToolScore(fw: Framework, tool: ToolCode, value: number | ExactScore): number {
+  const x = asExact(value)
+  return fromHundredths(divRoundHalfUp(fw.tools[tool].weight.percent * x.num, 100 * x.den))
+}
+
+/**
+ * Σ weight × tool score (e.g. 30/30/40), two decimals, in the order of the year's `rounding`:
+ * `weighted_tools_then_sum` rounds each weighted tool value first (NACC), `total_once` rounds the
+ * exact sum. Tool scores may be numbers with up to four decimals or exact fractions; all integer.
+ */
+export function weightedTotal(fw: Framework, tools: ToolValues): number {
+  switch (fw.rounding.order) {
+    case 'weighted_tools_then_sum':
+      return fromHundredths(TOOL_CODES.reduce((s, t) => s + toHundredths(weightedToolScore(fw, t, tools[t])), 0))
+    case 'total_once': {
+      const xs = TOOL_CODES.map((t) => ({ w: fw.tools[t].weight.percent, x: asExact(tools[t]) }))
+      const lcm = xs.reduce((l, { x }) => (l * x.den) / gcd(l, x.den), 1)
+      const num = xs.reduce((s, { w, x }) => s + w * x.num * (lcm / x.den), 0)
+      return fromHundredths(divRoundHalfUp(num, 100 * lcm))
+    }
+  }
 }
 
 /** The letter band (AA … F) containing the total. */
@@ -80,34 +144,63 @@ export function levelOf(fw: Framework, total: number): LevelBand {
   return band
 }
 
-/** The first rating rule, in the framework's order, that the total and tool scores satisfy. */
-export function ratingOf(fw: Framework, total: number, tools: ToolScores): RatingRule {
+/**
+ * The first rating rule, in the framework's order, that the total and tool scores satisfy; null
+ * when the year has no rating rules (2564 and earlier). A rule with `minEachToolAppliesTo:
+ * "tool_parts"` checks each part of a tool that has parts (when the parts' scores are given;
+ * otherwise the whole tool). Tool and part scores are compared as shown, to two decimals.
+ */
+export function ratingOf(fw: Framework, total: number, tools: ToolValues, parts?: PartScores): RatingRule | null {
+  if (!fw.ratings) return null
   const h = toHundredths(total)
-  const lowestTool = Math.min(...TOOL_CODES.map((t) => toHundredths(tools[t])))
-  const rule = fw.ratings.find(
-    (r) => h >= toHundredths(r.minTotal) && (r.minEachTool === null || lowestTool >= toHundredths(r.minEachTool)),
+  const shown = (v: number | ExactScore) => toHundredths(roundedExact(asExact(v)))
+  const lowestTool = Math.min(...TOOL_CODES.map((t) => shown(tools[t])))
+  const lowestUnit = Math.min(
+    ...TOOL_CODES.flatMap((t) => {
+      const entered = enteredParts(fw, t, parts)
+      return entered ? entered.map((p) => shown(p.score)) : [shown(tools[t])]
+    }),
   )
+  const rule = fw.ratings.find((r) => {
+    if (h < toHundredths(r.minTotal)) return false
+    if (r.minEachTool === null) return true
+    return (r.minEachToolAppliesTo === 'tool_parts' ? lowestUnit : lowestTool) >= toHundredths(r.minEachTool)
+  })
   if (!rule) throw new Error(`No rating rule of FY ${fw.fiscalYear} matches ${total}`)
   return rule
 }
 
 export type AssessmentScore = {
+  /** Tool scores as shown (two decimals). */
   tools: Record<ToolCode, number>
+  /** Each tool's weighted value, rounded as the year's `rounding` says (two decimals). */
+  weighted: Record<ToolCode, number>
+  /** Tool-part scores used (only parts that were given). */
+  parts: Record<string, number>
   total: number
   level: LevelBand
-  rating: RatingRule
+  /** Null when the year has no rating rules. */
+  rating: RatingRule | null
   passed: boolean
 }
 
-/** Everything from the ten indicator scores: tool scores, weighted total, level, rating, pass. */
-export function assess(fw: Framework, scores: IndicatorScores): AssessmentScore {
-  const tools = toolScores(fw, scores)
-  const total = weightedTotal(fw, tools)
+/** Everything from the indicator scores (and part scores, if any): tools, total, level, rating, pass. */
+export function assess(fw: Framework, scores: IndicatorScores, partScores?: PartScores): AssessmentScore {
+  const exact = {
+    iit: toolScoreExact(fw, 'iit', scores, partScores),
+    eit: toolScoreExact(fw, 'eit', scores, partScores),
+    oit: toolScoreExact(fw, 'oit', scores, partScores),
+  }
+  const total = weightedTotal(fw, exact)
+  const parts: Record<string, number> = {}
+  for (const t of TOOL_CODES) for (const p of fw.tools[t].parts ?? []) if (partScores?.[p.code] !== undefined) parts[p.code] = partScores[p.code]!
   return {
-    tools,
+    tools: { iit: roundedExact(exact.iit), eit: roundedExact(exact.eit), oit: roundedExact(exact.oit) },
+    weighted: { iit: weightedToolScore(fw, 'iit', exact.iit), eit: weightedToolScore(fw, 'eit', exact.eit), oit: weightedToolScore(fw, 'oit', exact.oit) },
+    parts,
     total,
     level: levelOf(fw, total),
-    rating: ratingOf(fw, total, tools),
+    rating: ratingOf(fw, total, exact, partScores),
     passed: toHundredths(total) >= toHundredths(fw.passThreshold.score),
   }
 }

@@ -185,7 +185,7 @@ export function renderAnalysisBody(d: ReportData): string {
   out.push(`<article class="mr"><header><h1><span>การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)</span><span>${t(`ประจำปีงบประมาณ พ.ศ. ${fiscalYear}`)}</span><span>${t(`${agency.name} อำเภอ${agency.district} จังหวัด${agency.province}`)}</span></h1></header>`)
   if (a?.result) {
     out.push(
-      `<section class="mr-intro"><p>${t(`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${fiscalYear} ${agency.name} ได้คะแนนรวม ${a.result.total.toFixed(2)} คะแนน ระดับ ${a.result.level.level} ผลการประเมิน "${a.result.rating.labelTh}" (IIT ${a.result.tools.iit.toFixed(2)} EIT ${a.result.tools.eit.toFixed(2)} OIT ${a.result.tools.oit.toFixed(2)})`)}</p>` +
+      `<section class="mr-intro"><p>${t(`ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ${fiscalYear} ${agency.name} ได้คะแนนรวม ${a.result.total.toFixed(2)} คะแนน ระดับ ${a.result.level.level}${a.result.rating ? ` ผลการประเมิน "${a.result.rating.labelTh}"` : ''} (IIT ${a.result.tools.iit.toFixed(2)} EIT ${a.result.tools.eit.toFixed(2)} OIT ${a.result.tools.oit.toFixed(2)})`)}</p>` +
         (a.below.length ? `<p>${t(`ตัวชี้วัดที่ได้คะแนนต่ำกว่า ${threshold} คะแนน ได้แก่ ${a.below.map((b) => `ตัวชี้วัดที่ ${b.indicator.number} ${b.indicator.nameTh} (${b.score.toFixed(2)})`).join(', ')}`)}</p>` : '') +
         `</section>`,
     )

@@ -43,7 +43,8 @@ export const YearPage = ({ ctx, ita, year, view, publicBase }: { ctx: StaffPageC
         <p class="notice">{at(lang, 'ita.noFramework', { year })}</p>
       ) : view.result ? (
         <p>
-          {at(lang, 'scores.total')}: <strong>{fmtScore(view.result.total)}</strong> · {at(lang, 'scores.level')} {view.result.level.level} · {view.result.rating.labelTh}
+          {at(lang, 'scores.total')}: <strong>{fmtScore(view.result.total)}</strong> · {at(lang, 'scores.level')} {view.result.level.level}
+          {view.result.rating && ` · ${view.result.rating.labelTh}`}
         </p>
       ) : null}
       <ul class="cards">
