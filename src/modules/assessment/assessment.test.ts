@@ -37,6 +37,14 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
   })
   afterAll(() => t.close())
 
+  /** A read sheet answers with its preview (changes nothing yet); confirming it applies it. */
+  const confirmPreview = async (r: Response) => {
+    const preview = r.headers.get('location')!
+    expect(preview).toMatch(/\/scores\/import\/[0-9a-f-]{36}$/)
+    const seen = /name="seen" value="([^"]+)"/.exec(await (await officer.get(preview)).text())![1]!
+    expect((await officer.post(`${preview}/confirm`, { seen }, { csrfFrom: preview })).status).toBe(303)
+  }
+
   it('records scores by form and computes tool scores, total, level and rating', async () => {
     const form = Object.fromEntries(SEED_2566.map((s, i) => [`s${i + 1}`, s.toFixed(2)]))
     const r = await officer.post(`${base()}/2566/scores`, form)
@@ -90,6 +98,7 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     const csv = '\uFEFFตัวชี้วัดที่,ชื่อตัวชี้วัด,คะแนน\r\n' + SEED_2566.map((s, i) => `${i + 1},"ชื่อ, ${i + 1}",${s === 90 ? '๙๐.๐๐' : s}`).join('\r\n') + '\r\nO1,โครงสร้าง,มี\r\n'
     const r = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.csv', bytes: new TextEncoder().encode(csv) }], { csrfFrom: `${base()}/2566/scores` })
     expect(r.status).toBe(303)
+    await confirmPreview(r)
     const [a] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(assessments).where(eq(assessments.fiscalYear, 2566)))
     expect(a!.oitAnswers).toEqual({ O1: true })
   })
@@ -114,6 +123,7 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     const good = new Uint8Array(await wb.xlsx.writeBuffer())
     const ok = await postMultipart(t.app, officer, `${base()}/2566/scores/import`, {}, [{ field: 'sheet', name: 'scores.xlsx', bytes: good }], { csrfFrom: `${base()}/2566/scores` })
     expect(ok.status).toBe(303)
+    await confirmPreview(ok)
     expect((await scoreRows()).find((x) => x.indicator === 3)?.score).toBe(12.5)
   })
 
@@ -137,7 +147,7 @@ describe('ITA assessment: scores, import, plans, evidence, frameworks', () => {
     const [p] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(indicatorPlans).where(eq(indicatorPlans.indicator, 2)))
     expect(p!.guidelines).toEqual(['ชี้แจงงบประมาณทุกเดือน', 'เปิดช่องทางแจ้งเบาะแส'])
     expect(p!.status).toBe('in_progress')
-    expect((await officer.post(`${base()}/2566/plans/2/progress`, { entryDate: '2023-03-01', body: 'จัดประชุมชี้แจงงบประมาณ' }, { csrfFrom: `${base()}/2566/plans/2` })).status).toBe(303)
+    expect((await officer.post(`${base()}/2566/plans/2/progress`, { entryDate: '01/03/2566', body: 'จัดประชุมชี้แจงงบประมาณ' }, { csrfFrom: `${base()}/2566/plans/2` })).status).toBe(303)
     const html = await (await officer.get(`${base()}/2566/plans/2`)).text()
     expect(html).toContain('จัดประชุมชี้แจงงบประมาณ')
     expect(html).toContain('1 มีนาคม 2566')

@@ -37,7 +37,7 @@ describe('assessment forms: bad input answers 422 with the same form, its values
     expect((await admin.signIn(null, p.email, TEST_PASSWORD)).status).toBe(303)
     // A plan with one progress entry, so that both of its evidence forms are on the page.
     expect((await officer.post(plan(), { strengths: 'เดิม', guidelines: 'ข้อหนึ่ง' })).status).toBe(303)
-    expect((await officer.post(`${plan()}/progress`, { entryDate: '2023-01-10', body: 'เริ่มดำเนินการ' }, { csrfFrom: plan() })).status).toBe(303)
+    expect((await officer.post(`${plan()}/progress`, { entryDate: '10/01/2566', body: 'เริ่มดำเนินการ' }, { csrfFrom: plan() })).status).toBe(303)
     const [row] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(indicatorPlans).where(eq(indicatorPlans.indicator, 3)))
     planId = row!.id
     const [entry] = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(planProgress).where(eq(planProgress.planId, planId)))
@@ -80,14 +80,20 @@ describe('assessment forms: bad input answers 422 with the same form, its values
     {
       name: 'progress entry: a date that is not a date',
       action: () => `${plan()}/progress`,
-      send: () => officer.post(`${plan()}/progress`, { entryDate: '10/01/2566', body: 'ประชุมติดตามผลครั้งที่สอง' }, { csrfFrom: plan() }),
-      echoes: () => ['value="10/01/2566"', 'ประชุมติดตามผลครั้งที่สอง'],
+      send: () => officer.post(`${plan()}/progress`, { entryDate: '31/02/2566', body: 'ประชุมติดตามผลครั้งที่สอง' }, { csrfFrom: plan() }),
+      echoes: () => ['value="31/02/2566"', 'ประชุมติดตามผลครั้งที่สอง', 'ไม่มีวันที่นี้ในเดือนที่กรอก'],
+    },
+    {
+      name: 'progress entry: a C.E. year (2023-02-01 is never stored as a พ.ศ. year)',
+      action: () => `${plan()}/progress`,
+      send: () => officer.post(`${plan()}/progress`, { entryDate: '2023-02-01', body: 'ประชุมครั้งที่สาม' }, { csrfFrom: plan() }),
+      echoes: () => ['value="2023-02-01"', 'ประชุมครั้งที่สาม', 'ถ้าหมายถึง 01/02/2566'],
     },
     {
       name: 'progress entry: no details',
       action: () => `${plan()}/progress`,
-      send: () => officer.post(`${plan()}/progress`, { entryDate: '2023-02-01', body: '  ' }, { csrfFrom: plan() }),
-      echoes: () => ['value="2023-02-01"', 'กรุณากรอกรายละเอียด'],
+      send: () => officer.post(`${plan()}/progress`, { entryDate: '01/02/2566', body: '  ' }, { csrfFrom: plan() }),
+      echoes: () => ['value="01/02/2566"', 'กรุณากรอกรายละเอียด'],
     },
     {
       name: 'evidence of a plan: a file whose content is not an accepted type',

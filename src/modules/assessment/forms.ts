@@ -5,7 +5,8 @@ import type { Lang, Params } from '../../platform/i18n/i18n.js'
 import type { Framework } from '../../domain/ita/framework.schema.js'
 import { at, type AtKey } from './assessment.i18n.js'
 import { PROGRESS_STATUSES } from './assessment.schema.js'
-import { isScore, type ScoresInput } from './scores.service.js'
+import type { ScoresInput } from './scores.service.js'
+import { readScore } from './score-number.js'
 import type { PlanInput } from './plans.service.js'
 
 // The module's forms: one schema and one set of field labels each, shared by the route that
@@ -13,7 +14,7 @@ import type { PlanInput } from './plans.service.js'
 
 export const TOOLS = ['iit', 'eit', 'oit'] as const
 
-/** A score field: '' is "no score", else 0–100 with at most two decimals. */
+/** A score field: '' is "no score", else 0–100 with at most two decimals, Thai digits too (`readScore`, as the import reads it). */
 const scoreField = (message: string) =>
   z
     .string()
@@ -21,7 +22,8 @@ const scoreField = (message: string) =>
     .optional()
     .transform((s, ctx) => {
       if (!s) return null
-      if (/^\d{1,3}(\.\d{1,2})?$/.test(s) && isScore(Number(s))) return Number(s)
+      const n = readScore(s)
+      if (n !== null) return n
       ctx.addIssue({ code: 'custom', message })
       return z.NEVER
     })
@@ -63,16 +65,19 @@ export function scoresForm(fw: Framework, lang: Lang) {
 /** The score import: only a file (read by the route; CSV text has no content type to check). */
 export const importForm = (lang: Lang) => ({ schema: z.object({}), labels: { sheet: at(lang, 'scores.importFile') } })
 
+/** The plan's text limits (characters), enforced here and stated next to each field. */
+export const PLAN_LIMITS = { indicatorName: 300, strengths: 5000, weaknesses: 5000, guidelines: 20000, responsibleText: 1000, period: 500, progress: 20000 } as const
+
 const planSchema = z
   .object({
-    indicatorName: z.string().trim().max(300).optional(),
-    strengths: z.string().trim().max(5000).optional(),
-    weaknesses: z.string().trim().max(5000).optional(),
-    guidelines: z.string().max(20000).optional(),
+    indicatorName: z.string().trim().max(PLAN_LIMITS.indicatorName).optional(),
+    strengths: z.string().trim().max(PLAN_LIMITS.strengths).optional(),
+    weaknesses: z.string().trim().max(PLAN_LIMITS.weaknesses).optional(),
+    guidelines: z.string().max(PLAN_LIMITS.guidelines).optional(),
     unitIds: f.list(),
-    responsibleText: z.string().trim().max(1000).optional(),
-    period: z.string().trim().max(500).optional(),
-    progress: z.string().max(20000).optional(),
+    responsibleText: z.string().trim().max(PLAN_LIMITS.responsibleText).optional(),
+    period: z.string().trim().max(PLAN_LIMITS.period).optional(),
+    progress: z.string().max(PLAN_LIMITS.progress).optional(),
     status: z.enum(['', ...PROGRESS_STATUSES]).optional(),
   })
   .transform(
@@ -104,8 +109,10 @@ export const planForm = (lang: Lang) => ({
   },
 })
 
+/** Limits of the progress entry, stated next to its fields. */
+export const PROGRESS_BODY_MAX = 5000
 export const progressForm = (lang: Lang) => ({
-  schema: z.object({ entryDate: z.string().trim().min(1).pipe(z.iso.date()), body: f.text(5000) }),
+  schema: z.object({ entryDate: f.thaiDate().pipe(z.string()), body: f.text(PROGRESS_BODY_MAX) }),
   labels: { entryDate: at(lang, 'plans.logDate'), body: at(lang, 'plans.logBody') },
 })
 

@@ -7,6 +7,7 @@ import { requirePermission } from '../../platform/http/guards.js'
 import { yearParam } from '../../platform/http/params.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
+import { todayInBangkok, toThaiDateText } from '../../platform/thai/index.js'
 import { listUnits } from '../../platform/orgs/orgs.service.js'
 import type { Framework } from '../../domain/ita/framework.schema.js'
 import { at, type AtKey } from './assessment.i18n.js'
@@ -48,7 +49,7 @@ export function plansRoutes() {
     const n = indicatorParam(c, fw)
     const target = { type: 'assessment.plan', id: `${year}:${n}` }
     const [plan, units, linked] = await Promise.all([getPlan(ctxOf(c), year, n), listUnits(ctxOf(c)), evidenceFor(ctxOf(c), [target])])
-    const today = new Date().toISOString().slice(0, 10)
+    const today = toThaiDateText(todayInBangkok())
     return <PlanPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} fw={fw} indicator={n} plan={plan} units={units} score={view.scores[n]} today={today} failed={failed} linked={linked.get(`assessment.plan:${year}:${n}`) ?? []} />
   }
   /** The year and indicator of a POST (404 when the year's framework has no such indicator). */
@@ -82,6 +83,8 @@ export function plansRoutes() {
     const { year, n } = await target(c)
     return formAction(c, {
       ...progressForm(c.get('lang')),
+      // A progress entry dated outside the plan's fiscal year asks to confirm (values kept).
+      fiscalYearDates: { year, fields: ['entryDate'] },
       view: (state) => planPage(c, { form: 'progress', ...state }),
       submit: async (input) => {
         await addProgressEntry(ctxOf(c), year, n, input)

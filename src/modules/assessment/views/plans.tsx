@@ -1,11 +1,12 @@
 import type { FormState, FormValues } from '../../../platform/http/forms.js'
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
+import { CheckboxGroup, DateField, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
 import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
 import { LinkedEvidenceList } from '../../../platform/evidence/views/evidence.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
-import { formatThaiDate } from '../../../platform/thai/index.js'
+import { dayText } from '../../../platform/ui/prose.js'
+import { PLAN_LIMITS, PROGRESS_BODY_MAX } from '../forms.js'
 import { fmtScore } from '../../../domain/ita/format.js'
 import type { Framework } from '../../../domain/ita/framework.schema.js'
 import { at } from '../assessment.i18n.js'
@@ -75,7 +76,7 @@ export type PlanPageProps = {
   plan: PlanWithLog | null
   units: { id: string; nameTh: string }[]
   score?: number | undefined
-  /** Today (ISO date), the progress form's default date. */
+  /** Today as the date field shows it ("15/03/2567"), the progress form's default date. */
   today: string
   failed?: PlanFailure | undefined
   /** Records of other modules linked to this plan as evidence (platform evidence links). */
@@ -105,14 +106,14 @@ const PlanFormView = ({ ctx, action, units, state }: { ctx: StaffPageCtx; action
       <ErrorSummary ctx={ctx} errors={errors} />
       <form method="post" action={action} novalidate>
         <CsrfField ctx={ctx} />
-        <TextField name="indicatorName" label={at(lang, 'plans.indicatorName')} hint={at(lang, 'plans.indicatorNameHint')} values={values} errors={errors} />
-        <TextArea name="strengths" label={at(lang, 'plans.strengths')} values={values} errors={errors} rows={3} />
-        <TextArea name="weaknesses" label={at(lang, 'plans.weaknesses')} values={values} errors={errors} rows={3} />
-        <TextArea name="guidelines" label={at(lang, 'plans.guidelines')} hint={at(lang, 'plans.listHint')} values={values} errors={errors} rows={6} />
+        <TextField name="indicatorName" label={at(lang, 'plans.indicatorName')} hint={at(lang, 'plans.indicatorNameHint')} values={values} errors={errors} lang={lang} max={PLAN_LIMITS.indicatorName} />
+        <TextArea name="strengths" label={at(lang, 'plans.strengths')} values={values} errors={errors} rows={3} lang={lang} max={PLAN_LIMITS.strengths} />
+        <TextArea name="weaknesses" label={at(lang, 'plans.weaknesses')} values={values} errors={errors} rows={3} lang={lang} max={PLAN_LIMITS.weaknesses} />
+        <TextArea name="guidelines" label={at(lang, 'plans.guidelines')} hint={at(lang, 'plans.listHint')} values={values} errors={errors} rows={6} lang={lang} max={PLAN_LIMITS.guidelines} />
         {units.length > 0 && <CheckboxGroup name="unitIds" label={at(lang, 'plans.units')} values={values} errors={errors} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />}
-        <TextField name="responsibleText" label={at(lang, 'plans.responsibleText')} hint={at(lang, 'plans.responsibleHint')} values={values} errors={errors} />
-        <TextField name="period" label={at(lang, 'plans.period')} values={values} errors={errors} />
-        <TextArea name="progress" label={at(lang, 'plans.progress')} hint={at(lang, 'plans.listHint')} values={values} errors={errors} rows={6} />
+        <TextField name="responsibleText" label={at(lang, 'plans.responsibleText')} hint={at(lang, 'plans.responsibleHint')} values={values} errors={errors} lang={lang} max={PLAN_LIMITS.responsibleText} />
+        <TextField name="period" label={at(lang, 'plans.period')} values={values} errors={errors} lang={lang} max={PLAN_LIMITS.period} />
+        <TextArea name="progress" label={at(lang, 'plans.progress')} hint={at(lang, 'plans.listHint')} values={values} errors={errors} rows={6} lang={lang} max={PLAN_LIMITS.progress} />
         <SelectField name="status" label={at(lang, 'plans.status')} values={values} errors={errors} options={[{ value: '', label: at(lang, 'status.none') }, ...PROGRESS_STATUSES.map((s) => ({ value: s, label: at(lang, `status.${s}`) }))]} />
         <button type="submit">{at(lang, 'common.save')}</button>
       </form>
@@ -120,7 +121,7 @@ const PlanFormView = ({ ctx, action, units, state }: { ctx: StaffPageCtx; action
   )
 }
 
-const ProgressFormView = ({ ctx, action, state }: { ctx: StaffPageCtx; action: string; state: Required<FormState> }) => {
+const ProgressFormView = ({ ctx, action, year, state }: { ctx: StaffPageCtx; action: string; year: number; state: Required<FormState> }) => {
   const lang = ctx.lang
   return (
     <>
@@ -129,8 +130,8 @@ const ProgressFormView = ({ ctx, action, state }: { ctx: StaffPageCtx; action: s
         <CsrfField ctx={ctx} />
         <fieldset class="field">
           <legend>{at(lang, 'plans.logAdd')}</legend>
-          <TextField name="entryDate" type="date" label={at(lang, 'plans.logDate')} values={state.values} errors={state.errors} required />
-          <TextArea name="body" label={at(lang, 'plans.logBody')} values={state.values} errors={state.errors} rows={3} required />
+          <DateField name="entryDate" ctx={ctx} fiscalYear={year} label={at(lang, 'plans.logDate')} values={state.values} errors={state.errors} required />
+          <TextArea name="body" label={at(lang, 'plans.logBody')} values={state.values} errors={state.errors} rows={3} required lang={lang} max={PROGRESS_BODY_MAX} />
           <button type="submit" class="secondary">
             {at(lang, 'plans.logAdd')}
           </button>
@@ -190,7 +191,7 @@ export const PlanPage = (p: PlanPageProps) => {
         <ol class="log">
           {plan.log.map((l) => (
             <li>
-              <strong>{formatThaiDate(l.entryDate, { lang })}</strong>: {l.body}
+              <strong>{dayText(ctx, l.entryDate)}</strong>: {l.body}
               <EvidenceList ctx={ctx} items={l.evidence} canDelete={canEdit} base={ita} />
               {canEdit && (
                 <EvidenceForm
@@ -198,7 +199,7 @@ export const PlanPage = (p: PlanPageProps) => {
                   action={`${base}/evidence`}
                   id={`ev-${l.id}`}
                   hidden={{ target: 'progress', targetId: l.id }}
-                  legend={`${at(lang, 'evidence.add')} (${formatThaiDate(l.entryDate, { lang })})`}
+                  legend={`${at(lang, 'evidence.add')} (${dayText(ctx, l.entryDate)})`}
                   state={stateOf(`ev-${l.id}`)}
                 />
               )}
@@ -208,7 +209,7 @@ export const PlanPage = (p: PlanPageProps) => {
       ) : (
         <p class="muted">{at(lang, 'plans.logEmpty')}</p>
       )}
-      {canEdit && <ProgressFormView ctx={ctx} action={`${base}/progress`} state={{ values: stateOf('progress')?.values ?? { entryDate: p.today, body: '' }, errors: stateOf('progress')?.errors ?? {} }} />}
+      {canEdit && <ProgressFormView ctx={ctx} action={`${base}/progress`} year={year} state={{ values: stateOf('progress')?.values ?? { entryDate: p.today, body: '' }, errors: stateOf('progress')?.errors ?? {} }} />}
     </StaffLayout>
   )
 }
