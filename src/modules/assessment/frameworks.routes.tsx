@@ -24,8 +24,9 @@ export function frameworkPlatformRoutes() {
 
   app.get('/frameworks', async (c) => render(c, await page(c)))
 
-  app.get('/frameworks/:year{[0-9]{4}}/:version{[0-9]+}.json', async (c) => {
-    const fw = await frameworkAt(c.get('deps').db, Number(c.req.param('year')), Number(c.req.param('version')))
+  // One segment "2.json": a regex parameter followed by a literal suffix never matched in Hono.
+  app.get('/frameworks/:year{[0-9]{4}}/:file{[0-9]{1,6}\\.json}', async (c) => {
+    const fw = await frameworkAt(c.get('deps').db, Number(c.req.param('year')), Number(c.req.param('file').slice(0, -'.json'.length)))
     if (!fw) throw new AppError('not_found', 404)
     return c.body(JSON.stringify(fw.framework, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${fw.fiscalYear}-v${fw.version}.json"` })
   })

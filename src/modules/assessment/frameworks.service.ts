@@ -9,7 +9,9 @@ import { FrameworkSchema, type Framework } from '../../domain/ita/framework.sche
 import { frameworkVersions } from './assessment.schema.js'
 
 // A year's framework is versioned: v1 is the built-in file src/domain/ita/frameworks/<year>.json, later
-// versions are rows entered by a platform admin. An assessment keeps the version it was made with.
+// versions are rows entered by a platform admin. A year without a built-in file (2570 uploaded by the
+// admin) starts at v1 in the table. An assessment keeps the version it was made with. A stored row
+// that no longer validates is skipped (logged), never a 500.
 
 export type VersionedFramework = { fiscalYear: number; version: number; framework: Framework; builtIn: boolean }
 
@@ -37,14 +39,18 @@ function builtIn(year: number): Promise<Framework | undefined> {
   return hit
 }
 
-function fromRow(db: Db, year: number, version: number, json: unknown): Framework {
+function fromRow(db: Db, year: number, version: number, json: unknown): Framework | undefined {
   const key = `${year}:${version}`
   const c = cacheOf(db).versions
   const hit = c.get(key)
   if (hit) return hit
-  const fw = FrameworkSchema.parse(json)
-  c.set(key, fw)
-  return fw
+  const r = FrameworkSchema.safeParse(json)
+  if (!r.success) {
+    console.error(`ITA framework ${year} v${version} in the database does not validate; skipped:`, r.error.issues.slice(0, 3))
+    return undefined
+  }
+  c.set(key, r.data)
+  return r.data
 }
 
 /** Every version of a year, newest first (the built-in file last). */
@@ -65,24 +71,32 @@ export async function frameworkYears(db: Db): Promise<number[]> {
 
 /** A specific version of a year's framework. */
 export async function frameworkAt(db: Db, year: number, version: number): Promise<VersionedFramework | undefined> {
+  if (!Number.isSafeInteger(version) || version < 1) return undefined
   if (version === 1) {
     const fw = await builtIn(year)
-    return fw && { fiscalYear: year, version: 1, framework: fw, builtIn: true }
+    if (fw) return { fiscalYear: year, version: 1, framework: fw, builtIn: true }
   }
   const hit = cacheOf(db).versions.get(`${year}:${version}`)
   if (hit) return { fiscalYear: year, version, framework: hit, builtIn: false }
   const [row] = await inOrg(db, null, (tx) => tx.select().from(frameworkVersions).where(and(eq(frameworkVersions.fiscalYear, year), eq(frameworkVersions.version, version))))
-  return row && { fiscalYear: year, version, framework: fromRow(db, year, version, row.framework), builtIn: false }
+  const fw = row && fromRow(db, year, version, row.framework)
+  return fw && { fiscalYear: year, version, framework: fw, builtIn: false }
 }
 
-/** The newest version of a year's framework, or undefined when the year has none. */
+/** The newest valid version of a year's framework, or undefined when the year has none. */
 export async function currentFramework(db: Db, year: number): Promise<VersionedFramework | undefined> {
   const c = cacheOf(db).current
   const hit = c.get(year)
   if (hit && Date.now() - hit.at < CURRENT_TTL_MS) return frameworkAt(db, year, hit.version)
-  const [row] = await inOrg(db, null, (tx) => tx.select({ version: frameworkVersions.version }).from(frameworkVersions).where(eq(frameworkVersions.fiscalYear, year)).orderBy(desc(frameworkVersions.version)).limit(1))
-  c.set(year, { version: row?.version ?? 1, at: Date.now() })
-  return frameworkAt(db, year, row?.version ?? 1)
+  const rows = await inOrg(db, null, (tx) => tx.select({ version: frameworkVersions.version }).from(frameworkVersions).where(eq(frameworkVersions.fiscalYear, year)).orderBy(desc(frameworkVersions.version)))
+  for (const version of [...rows.map((r) => r.version), 1]) {
+    const fw = await frameworkAt(db, year, version)
+    if (fw) {
+      c.set(year, { version, at: Date.now() })
+      return fw
+    }
+  }
+  return undefined
 }
 
 export async function requireFramework(db: Db, year: number, version?: number): Promise<VersionedFramework> {
@@ -103,7 +117,8 @@ export async function saveFrameworkVersion(ctx: UseCaseCtx, input: { json: strin
   const year = parsed.framework.fiscalYear
   const version = await inOrg(ctx.db, null, async (tx) => {
     const [last] = await tx.select({ v: frameworkVersions.version }).from(frameworkVersions).where(eq(frameworkVersions.fiscalYear, year)).orderBy(desc(frameworkVersions.version)).limit(1)
-    const next = Math.max(last?.v ?? 1, 1) + 1
+    // Version 1 of a year is its built-in file when there is one; otherwise this first upload.
+    const next = last ? last.v + 1 : (await builtIn(year)) ? 2 : 1
     await tx.insert(frameworkVersions).values({ fiscalYear: year, version: next, framework: JSON.parse(input.json) as unknown, note: input.note ?? null, createdBy: actor.userId })
     await appendAudit(tx, { orgId: null, actorUserId: actor.userId, action: 'framework.version.create', entityType: 'ita_framework', entityId: null, requestId: ctx.requestId, details: { fiscalYear: year, version: next } })
     return next
