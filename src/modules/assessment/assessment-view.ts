@@ -21,7 +21,8 @@ export type AssessmentView = {
   result: AssessmentScore | null
   missing: number[]
   below: IndicatorBelow[]
-  previous: { fiscalYear: number; scores: ScoreMap } | null
+  /** Last year's scores, with its total and tool scores when complete (for the comparison). */
+  previous: { fiscalYear: number; scores: ScoreMap; result: AssessmentScore | null } | null
   changes: IndicatorChange[]
   /** OIT items answered "no" (when answers were entered), the weakest items. */
   oitMissing: { code: string; titleTh: string | null }[]
@@ -59,8 +60,8 @@ export async function assessmentView(db: Db, orgId: string, year: number): Promi
   let changes: IndicatorChange[] = []
   let previous: AssessmentView['previous'] = null
   if (prev.assessment) {
-    previous = { fiscalYear: year - 1, scores: prev.scores }
     const pfw = await requireFramework(db, year - 1, prev.assessment.frameworkVersion).catch(() => framework)
+    previous = { fiscalYear: year - 1, scores: prev.scores, result: safeAssess(pfw.framework, prev.scores) }
     changes = yearOverYear({ framework: pfw.framework, scores: prev.scores }, { framework: fw, scores: cur.scores })
   }
   const answers = cur.assessment?.oitAnswers ?? {}

@@ -99,3 +99,43 @@ export const evidence = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type Evidence = typeof evidence.$inferSelect
+
+/** One cell of a year's scores: an indicator ("1"), an OIT item ("O1") or a published tool score ("tool_iit"). */
+export type ScoreCell = { item: string; old: string | null; new: string | null }
+export const SCORE_CHANGE_SOURCES = ['form', 'import', 'undo', 'docx'] as const
+export type ScoreChangeSource = (typeof SCORE_CHANGE_SOURCES)[number]
+export type ImportData = { scores: Record<number, number>; oitAnswers: Record<string, boolean> }
+
+export const scoreImports = pgTable(
+  'ita_score_imports',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    fileName: text('file_name').notNull().default(''),
+    data: jsonb('data').$type<ImportData>().notNull(),
+    status: text('status').$type<'pending' | 'applied' | 'undone' | 'cancelled'>().notNull().default('pending'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type ScoreImport = typeof scoreImports.$inferSelect
+
+export const scoreChanges = pgTable(
+  'ita_score_changes',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    source: text('source').$type<ScoreChangeSource>().notNull(),
+    importId: uuid('import_id'),
+    cells: jsonb('cells').$type<ScoreCell[]>().notNull(),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type ScoreChange = typeof scoreChanges.$inferSelect

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
-import { formAction, readForm } from '../../platform/http/forms.js'
+import { z } from 'zod'
+import { formAction, readForm, type FormState } from '../../platform/http/forms.js'
 import { InputError } from '../../platform/http/errors.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { yearParam } from '../../platform/http/params.js'
@@ -14,22 +15,36 @@ import { parseScoreSheet, scoreTemplateCsv, scoreTemplateXlsx } from './scores-i
 import { importForm, inBoth, scoresForm } from './forms.js'
 import { itaBase } from './ita-paths.js'
 import { ScoresPage, type ScoresPageProps } from './views/scores.js'
+import { ImportPreviewPage } from './views/score-import.js'
+import { cancelImport, confirmImport, previewImport, scoreHistory, stageImport, undoImport } from './score-imports.service.js'
+import { requireFramework } from './frameworks.service.js'
+
+const confirmSchema = z.object({ seen: z.string().max(40) })
 
 /** The scores of a year: the page, the form, the XLSX/CSV import and its templates. */
 export function scoresRoutes() {
   const app = new Hono<StaffEnv>()
 
-  const page = (c: StaffContext, view: AssessmentView, forms: Pick<ScoresPageProps, 'scoresForm' | 'importForm'> = {}) => {
+  const page = async (c: StaffContext, view: AssessmentView, forms: Pick<ScoresPageProps, 'scoresForm' | 'importForm' | 'undoForm'> = {}) => {
     const answers = view.assessment?.oitAnswers ?? {}
     const fromAnswers = Object.keys(answers).length ? scoresFromOitAnswers(view.framework.framework, answers) : {}
-    return <ScoresPage ctx={pageCtx(c)} view={view} ita={itaBase(c)} fromAnswers={fromAnswers} {...forms} />
+    const history = await scoreHistory(ctxOf(c), view.fiscalYear)
+    return <ScoresPage ctx={pageCtx(c)} view={view} ita={itaBase(c)} fromAnswers={fromAnswers} history={history} {...forms} />
+  }
+  const scoresUrl = (c: StaffContext, year: number) => `${itaBase(c)}/${year}/scores`
+  /** The preview of a pending import (the scores page with a message when it is gone). */
+  const previewPage = async (c: StaffContext, year: number, id: string, state?: FormState) => {
+    const preview = await previewImport(ctxOf(c), year, id)
+    if (!preview) return null
+    const fw = (await requireFramework(c.get('deps').db, year)).framework
+    return <ImportPreviewPage ctx={pageCtx(c)} fw={fw} base={scoresUrl(c, year)} year={year} preview={preview} state={state} />
   }
   const done = (c: StaffContext, year: number, message: string) => {
     flash(c, message)
     return c.redirect(`${itaBase(c)}/${year}/scores`, 303)
   }
 
-  app.get('/ita/:fy/scores', requirePermission('assessment.read'), async (c) => render(c, page(c, await getAssessment(ctxOf(c), yearParam(c)))))
+  app.get('/ita/:fy/scores', requirePermission('assessment.read'), async (c) => render(c, await page(c, await getAssessment(ctxOf(c), yearParam(c)))))
 
   app.post('/ita/:fy/scores', requirePermission('assessment.edit'), async (c) => {
     const year = yearParam(c)
@@ -63,9 +78,59 @@ export function scoresRoutes() {
           rows = r.errors
           throw new InputError({ sheet: inBoth('scores.importFailed', { count: r.errors.length }) })
         }
-        const input = { scores: r.data.scores, ...(Object.keys(r.data.oitAnswers).length ? { oitAnswers: { ...(view.assessment?.oitAnswers ?? {}), ...r.data.oitAnswers } } : {}) }
-        await saveScores(ctxOf(c), year, input, 'import')
-        return done(c, year, at(lang, 'scores.imported'))
+        // Nothing changes yet: the sheet waits (server-side, for this account) for its preview to be confirmed.
+        const id = await stageImport(ctxOf(c), year, f.name, r.data)
+        return c.redirect(`${scoresUrl(c, year)}/import/${id}`, 303)
+      },
+    })
+  })
+
+  app.get('/ita/:fy/scores/import/:id{[0-9a-f-]{36}}', requirePermission('assessment.edit'), async (c) => {
+    const year = yearParam(c)
+    const p = await previewPage(c, year, c.req.param('id'))
+    if (!p) return done(c, year, at(c.get('lang'), 'scores.importGone'))
+    return render(c, p)
+  })
+  // A refused confirmation is shown at its POST address; a GET there returns to the preview.
+  app.get('/ita/:fy/scores/import/:id{[0-9a-f-]{36}}/:action{confirm|cancel}', requirePermission('assessment.edit'), (c) => c.redirect(`${scoresUrl(c, yearParam(c))}/import/${c.req.param('id')}`, 303))
+
+  app.post('/ita/:fy/scores/import/:id{[0-9a-f-]{36}}/confirm', requirePermission('assessment.edit'), async (c) => {
+    const year = yearParam(c)
+    const id = c.req.param('id')
+    const lang = c.get('lang')
+    return formAction(c, {
+      schema: confirmSchema,
+      labels: {},
+      // Refused (gone, or the scores changed since the preview): the preview as it is now, else the scores page.
+      view: async (state) => (await previewPage(c, year, id, state)) ?? page(c, await getAssessment(ctxOf(c), year), { importForm: state }),
+      submit: async ({ seen }) => {
+        const cells = await confirmImport(ctxOf(c), year, id, seen)
+        return done(c, year, at(lang, 'scores.importedN', { count: cells.length }))
+      },
+    })
+  })
+  app.post('/ita/:fy/scores/import/:id{[0-9a-f-]{36}}/cancel', requirePermission('assessment.edit'), async (c) => {
+    const year = yearParam(c)
+    return formAction(c, {
+      schema: z.object({}),
+      labels: {},
+      view: async () => page(c, await getAssessment(ctxOf(c), year)),
+      submit: async () => {
+        await cancelImport(ctxOf(c), year, c.req.param('id'))
+        return done(c, year, at(c.get('lang'), 'scores.importCancelled'))
+      },
+    })
+  })
+  app.get('/ita/:fy/scores/imports/:id/undo', requirePermission('assessment.read'), (c) => c.redirect(`${scoresUrl(c, yearParam(c))}#history`, 303))
+  app.post('/ita/:fy/scores/imports/:id/undo', requirePermission('assessment.edit'), async (c) => {
+    const year = yearParam(c)
+    return formAction(c, {
+      schema: z.object({}),
+      labels: {},
+      view: async (undoForm) => page(c, await getAssessment(ctxOf(c), year), { undoForm }),
+      submit: async () => {
+        const cells = await undoImport(ctxOf(c), year, c.req.param('id'))
+        return done(c, year, at(c.get('lang'), 'scores.undone', { count: cells.length }))
       },
     })
   })

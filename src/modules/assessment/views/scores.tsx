@@ -8,6 +8,8 @@ import type { Framework } from '../../../domain/ita/framework.schema.js'
 import { at } from '../assessment.i18n.js'
 import type { AssessmentView } from '../assessment-view.js'
 import { TOOLS } from '../forms.js'
+import type { HistoryEntry } from '../score-imports.service.js'
+import { ScoreHistory } from './score-import.js'
 
 /** The import form's state: the field errors and, when the sheet was read, its row problems. */
 export type ImportState = FormState & { rows?: string[] | undefined }
@@ -21,6 +23,10 @@ export type ScoresPageProps = {
   ita: string
   scoresForm?: FormState | undefined
   importForm?: ImportState | undefined
+  /** The year's score changes, newest first. */
+  history?: HistoryEntry[]
+  /** The undo form that was refused. */
+  undoForm?: FormState | undefined
 }
 
 /** The form's values from what is saved (the form opens filled in). */
@@ -38,6 +44,8 @@ const Summary = ({ ctx, view }: { ctx: StaffPageCtx; view: AssessmentView }) => 
   const lang = ctx.lang
   const fw = view.framework.framework
   const threshold = fw.passThreshold.score
+  // A year without any score says so in a neutral style: "no indicator below 85" would read as good news.
+  if (!Object.keys(view.scores).length) return <p class="empty-state" id="no-scores">{at(lang, 'scores.none')}</p>
   const weakest = [...fw.indicators].filter((i) => view.scores[i.number] !== undefined).sort((a, b) => view.scores[a.number]! - view.scores[b.number]!).slice(0, 3)
   return (
     <>
@@ -53,11 +61,11 @@ const Summary = ({ ctx, view }: { ctx: StaffPageCtx; view: AssessmentView }) => 
           </div>
           <div class="card">
             <dt>{at(lang, 'scores.rating')}</dt>
-            <dd id="rating">{view.result.rating.labelTh}</dd>
+            <dd id="rating">{view.result.rating?.labelTh ?? '–'}</dd>
           </div>
         </dl>
       ) : (
-        <p class="notice">{at(lang, 'scores.incomplete', { list: view.missing.join(', ') })}</p>
+        <p class="empty-state">{at(lang, 'scores.incomplete', { list: view.missing.join(', ') })}</p>
       )}
       <h2>{at(lang, 'scores.below', { threshold })}</h2>
       {view.below.length ? (
@@ -156,26 +164,41 @@ const ScoresTable = ({ ctx, view }: { ctx: StaffPageCtx; view: AssessmentView })
                 </tr>
               )
             })}
-            {view.result &&
-              TOOLS.map((t) => (
-                <tr>
+          </tbody>
+          <tbody>
+            {TOOLS.map((t) => {
+              const cur = view.result?.tools[t] ?? view.assessment?.toolScores[t] ?? null
+              const prev = view.previous?.result?.tools[t] ?? null
+              return (
+                <tr class="tool-row">
                   <th scope="row">
                     {fw.tools[t].nameTh} ({t.toUpperCase()})
                   </th>
-                  {view.previous && <td></td>}
+                  {view.previous && <td>{fmtScore(prev)}</td>}
                   <td>
-                    {fmtScore(view.result!.tools[t])}
-                    {view.assessment?.toolScores[t] !== undefined && (
+                    {fmtScore(cur)}
+                    {view.result && view.assessment?.toolScores[t] !== undefined && (
                       <span class="muted">
                         {' '}
                         ({at(lang, 'scores.toolEntered')}: {fmtScore(view.assessment.toolScores[t])})
                       </span>
                     )}
                   </td>
-                  {view.previous && <td></td>}
+                  {view.previous && <td>{fmtChange(cur !== null && prev !== null ? cur - prev : null)}</td>}
                 </tr>
-              ))}
+              )
+            })}
           </tbody>
+          <tfoot>
+            <tr class="total-row">
+              <th scope="row">{at(lang, 'scores.total')}</th>
+              {view.previous && <td>{fmtScore(view.previous.result?.total ?? null)}</td>}
+              <td>
+                <strong>{fmtScore(view.result?.total ?? null)}</strong>
+              </td>
+              {view.previous && <td>{fmtChange(view.result && view.previous.result ? view.result.total - view.previous.result.total : null)}</td>}
+            </tr>
+          </tfoot>
         </table>
       </div>
       {!view.previous && <p class="muted">{at(lang, 'scores.noPrevious', { year: year - 1 })}</p>}
@@ -267,7 +290,9 @@ export const ScoresPage = (p: ScoresPageProps) => {
   const year = view.fiscalYear
   const base = `${p.ita}/${year}/scores`
   const threshold = fw.passThreshold.score
-  const bars = fw.indicators.map((i) => ({ number: i.number, name: i.nameTh, score: view.scores[i.number] ?? null }))
+  const prevYear = view.previous
+  const bars = fw.indicators.map((i) => ({ number: i.number, name: i.nameTh, score: view.scores[i.number] ?? null, previous: prevYear ? (view.changes.find((c) => c.number === i.number)?.previous ?? null) : null }))
+  const listed = bars.map((b) => `${b.number} ${b.name} ${prevYear ? `${at(lang, 'scores.previous', { year: year - 1 })} ${fmtScore(b.previous)}, ` : ''}${at(lang, 'scores.previous', { year })} ${fmtScore(b.score)}`).join('; ')
   return (
     <StaffLayout ctx={ctx} title={at(lang, 'scores.title', { year })}>
       <p>
@@ -279,10 +304,11 @@ export const ScoresPage = (p: ScoresPageProps) => {
       <OitNotes ctx={ctx} fw={fw} view={view} fromAnswers={p.fromAnswers} />
       <ScoreChart
         id="score-chart"
-        title={at(lang, 'scores.chart', { year })}
-        desc={at(lang, 'scores.chartDesc', { threshold, list: bars.map((b) => `${b.number} ${b.name} ${fmtScore(b.score)}`).join('; ') })}
+        title={at(lang, prevYear ? 'scores.chartYoy' : 'scores.chart', { year, previous: year - 1 })}
+        desc={at(lang, 'scores.chartDesc', { threshold, list: listed })}
         bars={bars}
         threshold={threshold}
+        labels={{ current: at(lang, 'scores.previous', { year }), previous: prevYear ? at(lang, 'scores.previous', { year: year - 1 }) : undefined, threshold: at(lang, 'scores.thresholdLine', { threshold }) }}
       />
       <ScoresTable ctx={ctx} view={view} />
       {ctx.can('assessment.edit') && (
@@ -291,6 +317,7 @@ export const ScoresPage = (p: ScoresPageProps) => {
           <ImportForm ctx={ctx} base={base} state={p.importForm ?? {}} />
         </>
       )}
+      <ScoreHistory ctx={ctx} fw={fw} base={base} history={p.history ?? []} state={p.undoForm} />
     </StaffLayout>
   )
 }
