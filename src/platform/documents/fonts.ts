@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { readFontMetrics, textWidthPt, type FontMetrics } from './font-metrics.js'
 
 // Sarabun (OFL) comes from the installed @fontsource/sarabun package, never from system fonts,
 // so a PDF looks the same on every server and embeds the font it was drawn with.
@@ -50,4 +51,38 @@ export function sarabunFontFaceCss(source: FontSource = { kind: 'data' }): strin
   const css = rules.join('\n')
   if (source.kind === 'data') dataCss = css
   return css
+}
+
+// Laksaman (fonts-tlwg, GPL-2+ with the font exception: embedding it in a document does not put
+// the document under the GPL; fonts/LICENSE.txt) is TH SarabunPSK redrawn on a larger em:
+// Laksaman at 0.66 of a size has TH SarabunPSK's advances at that size (fontconfig's own
+// "TH Sarabun" alias uses the same factor). The PDF prints in it so that it paginates like the
+// DOCX, which names TH SarabunPSK (docs/decisions/0007).
+const LAKSAMAN = {
+  400: new URL('./fonts/Laksaman.ttf', import.meta.url),
+  700: new URL('./fonts/Laksaman-Bold.ttf', import.meta.url),
+} as const
+/** Laksaman size = TH SarabunPSK size × this. */
+export const LAKSAMAN_SCALE = 0.66
+
+let laksamanCss: string | undefined
+
+/** `@font-face` rules for Laksaman 400/700 as data: URLs (standalone documents, PDF). */
+export function laksamanFontFaceCss(): string {
+  laksamanCss ??= WEIGHTS.map(
+    (w) =>
+      `@font-face{font-family:'Laksaman';font-style:normal;font-weight:${w};font-display:block;` +
+      `src:url(data:font/ttf;base64,${readFileSync(LAKSAMAN[w]).toString('base64')}) format('truetype')}`,
+  ).join('\n')
+  return laksamanCss
+}
+
+const metrics = new Map<number, FontMetrics>()
+
+/** Advance widths of TH SarabunPSK (through Laksaman and LAKSAMAN_SCALE): width in points. */
+export function sarabunPskWidthPt(text: string, sizePt: number, bold = false): number {
+  const w = bold ? 700 : 400
+  let m = metrics.get(w)
+  if (!m) metrics.set(w, (m = readFontMetrics(LAKSAMAN[w])))
+  return textWidthPt(m, text, sizePt * LAKSAMAN_SCALE)
 }

@@ -1,3 +1,5 @@
+import { thaiLinePieces, type ThaiLexicon } from '../thai/segment.js'
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -14,3 +16,23 @@ export function htmlDocument(opts: { title: string; css: string; body: string; l
     `<body>${opts.body}</body></html>`
   )
 }
+
+/**
+ * Escaped text whose lines break between Thai words only: each run without spaces that holds
+ * Thai becomes a no-wrap span (so Chromium neither uses its own dictionary nor breaks a word to
+ * fit, which `overflow-wrap` would) with <wbr> at the dictionary segmenter's word boundaries.
+ * Needs THAI_WRAP_CSS. <wbr> is markup, not a character: it leaves no trace in copied text or
+ * in a PDF's text layer.
+ */
+export function thaiWrapHtml(text: string, lexicon?: ThaiLexicon): string {
+  return text
+    .split(/(\s+)/)
+    .map((run) => {
+      if (!/[\u0E00-\u0E7F]/.test(run)) return escapeHtml(run)
+      const pieces = thaiLinePieces(run, lexicon)
+      return `<span class="tw">${pieces.map(escapeHtml).join('<wbr>')}</span>`
+    })
+    .join('')
+}
+
+export const THAI_WRAP_CSS = '.tw{white-space:nowrap}'

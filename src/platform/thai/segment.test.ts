@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { segmentWords, thaiLinePieces, toSearchText, unbreakableUnits } from './segment.js'
+import { segmentWords, thaiLexicon, thaiLinePieces, toSearchText, unbreakableUnits } from './segment.js'
 
 describe('Thai word segmentation', () => {
   it('splits Thai words and drops spaces and punctuation', () => {
@@ -27,6 +27,12 @@ describe('line pieces (break opportunities)', () => {
     const p = thaiLinePieces('ทุกกอง/ สำนักปลัดฯ')
     expect(p.join('')).toBe('ทุกกอง/ สำนักปลัดฯ')
     expect(p.some((x) => x.startsWith('ฯ'))).toBe(false)
+    expect(thaiLinePieces('สำนักปลัดฯ')).toEqual(['สำนักปลัดฯ'])
+    expect(thaiLinePieces('แอดมินของหน่วยงาน')).toEqual(['แอดมิน', 'ของ', 'หน่วย', 'งาน'])
+    expect(thaiLinePieces('เทศบาลตำบลพนมรุ้ง')).toContain('พนม')
+    expect(thaiLinePieces('เทศบาลตำบลพนมรุ้ง', thaiLexicon(['พนมรุ้ง']))).toEqual(['เทศบาล', 'ตำบล', 'พนมรุ้ง'])
+    // A lexicon word never takes a consonant from a leading vowel or leaves a vowel behind.
+    expect(thaiLinePieces('เสำนัก').join('')).toBe('เสำนัก')
     expect(unbreakableUnits('ปีงบประมาณ ๒๕๖๖ (Do & DON\'T)')).toEqual(['ปีงบประมาณ', '๒๕๖๖', '(Do', '&', "DON'T)"])
   })
 })
