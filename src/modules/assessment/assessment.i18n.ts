@@ -153,6 +153,10 @@ export const at = defineMessages(
     'scores.undone': 'ยกเลิกการนำเข้าแล้ว คืนค่าเดิม {count} รายการ',
     'scores.undoneBadge': 'ยกเลิกแล้ว',
     'scores.valueEmpty': '(ว่าง)',
+    'plans.nav': 'ตัวชี้วัดอื่นของปีเดียวกัน',
+    'plans.prev': 'ก่อนหน้า',
+    'plans.next': 'ถัดไป',
+    'ita.progress': 'ความคืบหน้าประจำปี',
   },
   {
     'evidence.planTarget': 'Improvement plan of an indicator',
@@ -306,6 +310,10 @@ export const at = defineMessages(
     'scores.undone': 'Import undone: {count} restored',
     'scores.undoneBadge': 'undone',
     'scores.valueEmpty': '(empty)',
+    'plans.nav': 'Other indicators of the year',
+    'plans.prev': 'Previous',
+    'plans.next': 'Next',
+    'ita.progress': 'Progress of the year',
   },
 )
 export type AtKey = Parameters<typeof at>[1]

@@ -47,6 +47,11 @@ export const YearPage = ({ ctx, ita, year, view, publicBase }: { ctx: StaffPageC
           {view.result.rating && ` · ${view.result.rating.labelTh}`}
         </p>
       ) : null}
+      <p>
+        <a href={`${ita}/${year}/progress`} id="progress-link">
+          <strong>{at(lang, 'ita.progress')}</strong>
+        </a>
+      </p>
       <ul class="cards">
         <li class="card">
           <a href={`${ita}/${year}/scores`}>{at(lang, 'ita.scores')}</a>

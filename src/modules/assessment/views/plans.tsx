@@ -6,6 +6,7 @@ import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
 import { LinkedEvidenceList } from '../../../platform/evidence/views/evidence.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
 import { dayText } from '../../../platform/ui/prose.js'
+import { PrevNext } from '../../../platform/ui/prev-next.js'
 import { PLAN_LIMITS, PROGRESS_BODY_MAX } from '../forms.js'
 import { fmtScore } from '../../../domain/ita/format.js'
 import type { Framework } from '../../../domain/ita/framework.schema.js'
@@ -141,6 +142,15 @@ const ProgressFormView = ({ ctx, action, year, state }: { ctx: StaffPageCtx; act
   )
 }
 
+/** Previous / next indicator of the year (rel=prev/next links), so the 10 analyses are one walk. */
+const IndicatorNav = ({ ctx, ita, year, fw, indicator }: { ctx: StaffPageCtx; ita: string; year: number; fw: Framework; indicator: number }) => {
+  const lang = ctx.lang
+  const list = fw.indicators
+  const i = list.findIndex((x) => x.number === indicator)
+  const link = (x: (typeof list)[number] | undefined) => (x ? { href: `${ita}/${year}/plans/${x.number}`, label: at(lang, 'plans.indicator', { n: x.number, name: x.nameTh }) } : null)
+  return <PrevNext label={at(lang, 'plans.nav')} prev={link(list[i - 1])} next={link(list[i + 1])} prevText={at(lang, 'plans.prev')} nextText={at(lang, 'plans.next')} />
+}
+
 export const PlanPage = (p: PlanPageProps) => {
   const { ctx, year, plan, ita } = p
   const lang = ctx.lang
@@ -155,6 +165,7 @@ export const PlanPage = (p: PlanPageProps) => {
         <a href={`${ita}/${year}/plans`}>{at(lang, 'plans.title', { year })}</a>
       </p>
       <h1>{title}</h1>
+      <IndicatorNav ctx={ctx} ita={ita} year={year} fw={p.fw} indicator={p.indicator} />
       {p.score !== undefined && (
         <p>
           {at(lang, 'scores.score')}: <strong>{fmtScore(p.score)}</strong>
