@@ -65,7 +65,7 @@ describe('ITA cycle in a real browser', SLOW, () => {
     await p.goto(`${admin()}/measures/${m!.id}`)
     const form = p.locator(`form[action$="/measures/${m!.id}/activities"]`)
     await form.locator('input[name=title]').fill('อบรมเรื่องผลประโยชน์ทับซ้อน รุ่นที่ 2')
-    await form.locator('input[name=startsOn]').fill('2023-06-15')
+    await form.locator('input[name=startsOn]').fill('15/06/2566')
     await form.locator('select[name=status]').selectOption('done')
     await form.locator('input[name=evidenceTitle]').fill('รายชื่อผู้เข้าอบรม')
     await form.locator('input[name=evidenceFile]').setInputFiles({ name: 'attendees.pdf', mimeType: 'application/pdf', buffer: PDF })

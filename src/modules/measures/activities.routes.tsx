@@ -29,10 +29,12 @@ export function activityRoutes() {
   }
 
   app.post('/ita/measures/:id/activities', requirePermission('measure.edit'), async (c) => {
-    const { id } = await getMeasure(ctxOf(c), uuidParam(c))
+    const { id, fiscalYear } = await getMeasure(ctxOf(c), uuidParam(c))
     return formAction(c, {
       schema: newActivitySchema(L(c)),
       labels: activityLabels(L(c)),
+      // Dates outside the measure's fiscal year ask to confirm (the quick status form carries them unchanged).
+      fiscalYearDates: { year: fiscalYear, fields: ['startsOn', 'endsOn'] },
       // The file is checked (size, type from the content) before anything is written.
       files: { evidenceFile },
       view: (activity) => measurePage(c, id, { activity }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { f, type FormValues } from '../../platform/http/forms.js'
+import { toThaiDateText } from '../../platform/thai/index.js'
 import { linesToList } from '../../platform/http/params.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { EVIDENCE_TYPES, MAX_FILE_BYTES } from '../../platform/files/files.service.js'
@@ -9,7 +10,8 @@ import { ACTIVITY_STATUSES, type Activity, type ReportSettings } from './measure
 import { measureVersion, type MeasureInput, type MeasureView } from './measures.service.js'
 
 // The module's forms: schema (Thai messages), field labels, and stored record → form values.
-// Dates are ISO `type=date` fields for now.
+// Dates are typed in พ.ศ. (DateField + f.thaiDate) and stored as ISO C.E.; a stored date goes back
+// into its field as "15/03/2567" (toThaiDateText).
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 /** A text field that may be missing from the body ('' then). */
@@ -17,15 +19,13 @@ const text = (max: number) => z.preprocess(one, z.string().trim().max(max).optio
 /** A required text field with the module's own Thai message when empty. */
 const required = (max: number, message: string) => text(max).superRefine((v, ctx) => (v ? undefined : ctx.addIssue({ code: 'custom', message })))
 const lines = (max = 20_000) => text(max).transform(linesToList)
-const isIso = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
-/** An optional ISO date (what a `type=date` field sends); a day that does not exist is refused. */
-const isoDate = (message: string) =>
-  text(10).transform((v, ctx) => {
-    if (!v) return null
-    if (isIso(v)) return v
-    ctx.addIssue({ code: 'custom', message })
-    return null
-  })
+/** An optional พ.ศ. date as staff type it → ISO C.E. or null (the platform's messages say what is wrong). */
+const thaiDate = () => z.preprocess(one, f.thaiDate({ optional: true }).transform((v) => v ?? null))
+/** A stored ISO date as its field shows it. */
+const dateText = (iso: string | null) => (iso ? toThaiDateText(iso) : '')
+
+/** Text limits (characters), enforced by the schemas and stated next to the fields. */
+export const LIMITS = { title: 1000, list: 20_000, periodText: 500, responsibleText: 1000, note: 5000, evidenceTitle: 300, settingsName: 200 } as const
 const httpUrl = (message: string) => text(2000).superRefine((v, ctx) => (!v || /^https?:\/\/[^\s]+$/i.test(v) ? undefined : ctx.addIssue({ code: 'custom', message })))
 
 // ── Measure ───────────────────────────────────────────────────────────────────────────────────
@@ -39,17 +39,17 @@ export const measureLabels = (L: Lang) => ({
 export const measureSchema = (L: Lang) =>
   z
     .object({
-      title: required(1000, mt(L, 'm.titleRequired')),
+      title: required(LIMITS.title, mt(L, 'm.titleRequired')),
       indicatorNumbers: f.list().transform((l) => l.map(Number).filter((n) => Number.isInteger(n) && n > 0)),
       // Codes are matched against the year's framework by the use case; anything else is dropped.
       oitCodes: text(2000).transform((s) => s.split(/[\s,]+/).map((c) => c.toUpperCase()).filter((c) => /^O\d+$/.test(c))),
       steps: lines(),
       periodKind: text(20).transform((v): MeasureInput['periodKind'] => (v === 'range' ? 'range' : 'fiscal_year')),
-      periodStart: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.periodStart') })),
-      periodEnd: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.periodEnd') })),
-      periodText: text(500),
+      periodStart: thaiDate(),
+      periodEnd: thaiDate(),
+      periodText: text(LIMITS.periodText),
       unitIds: f.list(),
-      responsibleText: text(1000),
+      responsibleText: text(LIMITS.responsibleText),
       resultSummary: lines(),
       outcome: lines(),
     })
@@ -64,8 +64,8 @@ export const measureValues = (m: MeasureView): FormValues => ({
   oitCodes: m.oitCodes.join(', '),
   steps: m.steps.join('\n'),
   periodKind: m.periodKind,
-  periodStart: m.periodStart ?? '',
-  periodEnd: m.periodEnd ?? '',
+  periodStart: dateText(m.periodStart),
+  periodEnd: dateText(m.periodEnd),
   periodText: m.periodText,
   unitIds: m.unitIds,
   responsibleText: m.responsibleText,
@@ -90,18 +90,18 @@ export const activityLabels = (L: Lang) => ({
 })
 export const activitySchema = (L: Lang) =>
   z.object({
-    title: required(1000, mt(L, 'm.activityTitleRequired')),
-    startsOn: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.startsOn') })),
-    endsOn: isoDate(mt(L, 'm.dateInvalid', { field: mt(L, 'm.endsOn') })),
+    title: required(LIMITS.title, mt(L, 'm.activityTitleRequired')),
+    startsOn: thaiDate(),
+    endsOn: thaiDate(),
     status: z.preprocess(one, f.choice(ACTIVITY_STATUSES)),
-    note: text(5000),
+    note: text(LIMITS.note),
     // An account of the agency (checked by the use case); empty: the measure's officers.
     responsibleUserId: text(36).transform((v) => v || null),
   })
 /** A new activity may bring its first evidence: a file or a link. */
-export const newActivitySchema = (L: Lang) => activitySchema(L).extend({ evidenceTitle: text(300), evidenceUrl: httpUrl(mt(L, 'm.urlInvalid')) })
+export const newActivitySchema = (L: Lang) => activitySchema(L).extend({ evidenceTitle: text(LIMITS.evidenceTitle), evidenceUrl: httpUrl(mt(L, 'm.urlInvalid')) })
 export const NEW_ACTIVITY: FormValues = { status: 'done' }
-export const activityValues = (a: Activity): FormValues => ({ title: a.title, startsOn: a.startsOn ?? '', endsOn: a.endsOn ?? '', status: a.status, note: a.note, responsibleUserId: a.responsibleUserId ?? '' })
+export const activityValues = (a: Activity): FormValues => ({ title: a.title, startsOn: dateText(a.startsOn), endsOn: dateText(a.endsOn), status: a.status, note: a.note, responsibleUserId: a.responsibleUserId ?? '' })
 
 export const evidenceFile: FileRule = { types: EVIDENCE_TYPES, maxBytes: MAX_FILE_BYTES, max: 1 }
 export const evidenceLabels = (L: Lang) => ({ title: mt(L, 'm.evidenceTitle'), file: mt(L, 'm.evidenceFile'), url: mt(L, 'm.evidenceUrl') })

@@ -28,6 +28,7 @@ export function measuresStaffRoutes() {
     return formAction(c, {
       schema: measureSchema(L(c)),
       labels: measureLabels(L(c)),
+      fiscalYearDates: { year, fields: ['periodStart', 'periodEnd'], when: (v) => v.periodKind === 'range' },
       view: (create) => yearPage(c, year, { create }),
       submit: async (input) => {
         const m = await createMeasure(ctxOf(c), year, input)
@@ -70,6 +71,7 @@ export function measuresStaffRoutes() {
     return formAction(c, {
       schema: measureSchema(L(c)),
       labels: measureLabels(L(c)),
+      fiscalYearDates: { year: m.fiscalYear, fields: ['periodStart', 'periodEnd'], when: (v) => v.periodKind === 'range' },
       view: (state) => editPage(c, m, state),
       submit: async (input) => {
         await updateMeasure(ctxOf(c), m.id, input)

@@ -58,8 +58,8 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
       oitCodes: 'O1, o2, X9',
       steps: '1. จัดทำประกาศ\n2. จัดอบรม',
       periodKind: 'range',
-      periodStart: '2023-10-01',
-      periodEnd: '2024-03-31',
+      periodStart: '01/10/2566',
+      periodEnd: '31/03/2567',
       responsibleText: 'งานนิติการ สำนักปลัดฯ',
       resultSummary: 'ประกาศแล้ว',
       outcome: 'บุคลากรตื่นตัว',
@@ -71,14 +71,14 @@ describe('ITA measures: CRUD, activities with evidence, approval, documents', ()
     expect(m!.indicatorNumbers).toEqual([5, 10])
     expect(m!.oitCodes).toEqual(['O1', 'O2'])
     expect(m!.status).toBe('draft')
-    const bad = await officer.post(`${base()}/2567/measures`, { title: '', periodKind: 'range', periodStart: '2024-05-01', periodEnd: '2024-01-01' })
+    const bad = await officer.post(`${base()}/2567/measures`, { title: '', periodKind: 'range', periodStart: '01/05/2567', periodEnd: '01/01/2567' })
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('กรุณาระบุชื่อมาตรการ')
   })
 
   it('an officer records an activity with a PDF (checked by content); a disguised file is refused and nothing is written', async () => {
     const page = `${base()}/measures/${measureId}`
-    const r = await postMultipart(t.app, officer, `${page}/activities`, { title: 'จัดอบรมเรื่องผลประโยชน์ทับซ้อน', status: 'done', startsOn: '2024-01-15', evidenceTitle: 'ภาพการอบรม' }, [{ field: 'evidenceFile', name: 'training.pdf', bytes: TINY_PDF }], { csrfFrom: page })
+    const r = await postMultipart(t.app, officer, `${page}/activities`, { title: 'จัดอบรมเรื่องผลประโยชน์ทับซ้อน', status: 'done', startsOn: '15/01/2567', evidenceTitle: 'ภาพการอบรม' }, [{ field: 'evidenceFile', name: 'training.pdf', bytes: TINY_PDF }], { csrfFrom: page })
     expect(r.status).toBe(303)
     const bad = await postMultipart(t.app, officer, `${page}/activities`, { title: 'กิจกรรมปลอม', status: 'done', evidenceTitle: 'x' }, [{ field: 'evidenceFile', name: 'photo.jpg', bytes: FAKE_EXE }], { csrfFrom: page })
     expect(bad.status).toBe(422) // the same form again, values kept (was a bare 415 page)

@@ -146,7 +146,7 @@ export function validate<S extends z.ZodType>(
 }
 
 /** Which dates of a form must fall in the fiscal year being worked on (else they ask to confirm). */
-export type FiscalYearDates = { year: number; fields: readonly string[] }
+export type FiscalYearDates = { year: number; fields: readonly string[]; /** Only when this holds (e.g. the dates are in use). */ when?: (values: FormValues) => boolean }
 
 /**
  * Dates outside the fiscal year being worked on ask first: each such field gets an error saying
@@ -156,6 +156,7 @@ export type FiscalYearDates = { year: number; fields: readonly string[] }
  */
 export function datesOutsideFiscalYear(values: FormValues, check: FiscalYearDates, opts: { lang: Lang; labels: Record<string, string>; thaiDigits?: boolean }): FormErrors {
   const errors: FormErrors = {}
+  if (check.when && !check.when(values)) return errors
   const range = fiscalYearRange(check.year)
   const show = (iso: string) => formatThaiDate(iso, { lang: opts.lang, thaiDigits: !!opts.thaiDigits && opts.lang === 'th' })
   for (const field of check.fields) {

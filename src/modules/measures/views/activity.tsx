@@ -5,7 +5,7 @@ import { ErrorSummary } from '../../../platform/ui/fields.js'
 import { EvidenceForm, EvidenceList } from '../../../platform/ui/evidence.js'
 import { LinkedEvidenceList } from '../../../platform/evidence/views/evidence.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
-import { formatThaiDate } from '../../../platform/thai/index.js'
+import { dayText } from '../../../platform/ui/prose.js'
 import { statusLabel } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
 import { ACTIVITY_STATUSES } from '../measures.schema.js'
@@ -53,8 +53,8 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
       <h3 id={`act-${a.id}`}>{a.title}</h3>
       <p>
         {statusLabel(L, a.status)}
-        {a.startsOn && ` · ${formatThaiDate(a.startsOn, { lang: L })}`}
-        {a.endsOn && ` – ${formatThaiDate(a.endsOn, { lang: L })}`}
+        {a.startsOn && ` · ${dayText(ctx, a.startsOn)}`}
+        {a.endsOn && ` – ${dayText(ctx, a.endsOn)}`}
       </p>
       <p>
         {mt(L, 'm.responsibleUser')}: {responsible ? personOption(responsible).label : mt(L, 'm.responsibleDefault')}

@@ -23,7 +23,7 @@ export const MeasureEditPage = (p: { ctx: StaffPageCtx; ita: string; measure: Me
       <ErrorSummary ctx={p.ctx} errors={p.errors} />
       <form method="post" action={page} novalidate>
         <CsrfField ctx={p.ctx} />
-        <MeasureFields ctx={p.ctx} fw={p.fw} units={p.units} values={p.values ?? measureValues(m)} errors={p.errors} />
+        <MeasureFields ctx={p.ctx} year={m.fiscalYear} fw={p.fw} units={p.units} values={p.values ?? measureValues(m)} errors={p.errors} />
         <button type="submit">{mt(L, 'm.edit')}</button>
       </form>
     </StaffLayout>

@@ -1,13 +1,13 @@
 import type { FormState } from '../../../platform/http/forms.js'
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
-import { ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
+import { DateField, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
 import { formatThaiDateTime } from '../../../platform/thai/index.js'
 import { statusLabel } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
 import { ACTIVITY_STATUSES } from '../measures.schema.js'
 import { periodLabel, responsibleLabel, type MeasureView } from '../measures.service.js'
-import { approveValues, NEW_ACTIVITY } from '../measures.forms.js'
+import { approveValues, LIMITS, NEW_ACTIVITY } from '../measures.forms.js'
 import { ActivityCard, EVIDENCE_ACCEPT } from './activity.js'
 import { FileField } from '../../../platform/ui/fields.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
@@ -70,7 +70,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms =
       ))}
       {canEdit && (
         <>
-          <NewActivityForm ctx={ctx} action={`${base}/activities`} people={people} state={forms.activity} />
+          <NewActivityForm ctx={ctx} action={`${base}/activities`} year={m.fiscalYear} people={people} state={forms.activity} />
           <h2 id="edit">{mt(L, 'm.edit')}</h2>
           <p>
             <a href={`${base}/edit`}>{mt(L, 'm.editLink')}</a>
@@ -87,7 +87,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms =
   )
 }
 
-const NewActivityForm = ({ ctx, action, people, state }: { ctx: StaffPageCtx; action: string; people: Responsible[]; state: FormState | undefined }) => {
+const NewActivityForm = ({ ctx, action, year, people, state }: { ctx: StaffPageCtx; action: string; year: number; people: Responsible[]; state: FormState | undefined }) => {
   const L = ctx.lang
   const v = state?.values ?? NEW_ACTIVITY
   const e = state?.errors
@@ -98,13 +98,13 @@ const NewActivityForm = ({ ctx, action, people, state }: { ctx: StaffPageCtx; ac
         <CsrfField ctx={ctx} />
         <fieldset class="field">
           <legend>{mt(L, 'm.activityAdd')}</legend>
-          <TextField name="title" label={mt(L, 'm.activityTitle')} values={v} errors={e} required />
-          <TextField name="startsOn" type="date" label={mt(L, 'm.startsOn')} values={v} errors={e} />
-          <TextField name="endsOn" type="date" label={mt(L, 'm.endsOn')} values={v} errors={e} />
+          <TextField name="title" label={mt(L, 'm.activityTitle')} values={v} errors={e} required lang={L} max={LIMITS.title} />
+          <DateField name="startsOn" ctx={ctx} fiscalYear={year} label={mt(L, 'm.startsOn')} values={v} errors={e} />
+          <DateField name="endsOn" ctx={ctx} fiscalYear={year} label={mt(L, 'm.endsOn')} values={v} errors={e} />
           <SelectField name="responsibleUserId" label={mt(L, 'm.responsibleUser')} hint={mt(L, 'm.responsibleHintActivity')} placeholder={mt(L, 'm.responsibleDefault')} options={people.map(personOption)} values={v} errors={e} />
           <SelectField name="status" label={mt(L, 'm.status')} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: statusLabel(L, s) }))} values={v} errors={e} />
-          <TextArea name="note" label={mt(L, 'm.note')} rows={3} values={v} errors={e} />
-          <TextField name="evidenceTitle" label={mt(L, 'm.evidenceTitle')} values={v} errors={e} />
+          <TextArea name="note" label={mt(L, 'm.note')} rows={3} values={v} errors={e} lang={L} max={LIMITS.note} />
+          <TextField name="evidenceTitle" label={mt(L, 'm.evidenceTitle')} values={v} errors={e} lang={L} max={LIMITS.evidenceTitle} />
           <FileField id="evidenceFile" name="evidenceFile" label={mt(L, 'm.evidenceFile')} accept={EVIDENCE_ACCEPT} error={e?.evidenceFile} />
           <TextField name="evidenceUrl" type="url" label={mt(L, 'm.evidenceUrl')} values={v} errors={e} />
           <button type="submit">{mt(L, 'm.activityAdd')}</button>

@@ -33,7 +33,7 @@ export const MeasuresPage = ({ ctx, ita, year, measures, units, fw, settings, fo
           <ErrorSummary ctx={ctx} errors={forms.create?.errors} />
           <form method="post" action={`${ita}/${year}/measures`} novalidate>
             <CsrfField ctx={ctx} />
-            <MeasureFields ctx={ctx} fw={fw} units={units} values={forms.create?.values ?? NEW_MEASURE} errors={forms.create?.errors} />
+            <MeasureFields ctx={ctx} year={year} fw={fw} units={units} values={forms.create?.values ?? NEW_MEASURE} errors={forms.create?.errors} />
             <button type="submit">{mt(L, 'm.add')}</button>
           </form>
           <h2 id="copy">{mt(L, 'm.copy')}</h2>
