@@ -3,6 +3,7 @@ import { inOrg } from '../db/client.js'
 import type { AppDeps } from '../platform/http/context.js'
 import { orgs, units, type OrgKind, type UnitKind } from '../platform/orgs/orgs.schema.js'
 import { users, userUnits } from '../platform/auth/auth.schema.js'
+import { loadDemoPeople } from './demo-people.js'
 import { hashPassword } from '../platform/auth/passwords.js'
 import { appendAudit } from '../platform/audit/audit.js'
 
@@ -110,14 +111,17 @@ export async function loadDemoIfEmpty(deps: AppDeps): Promise<DemoAccount[] | nu
         .insert(units)
         .values(d.units.map((u, i) => ({ orgId: org.id, nameTh: u.nameTh, nameEn: u.nameEn, kind: u.kind, sortOrder: i + 1 })))
         .returning()
+      const accountOf = new Map<string, string>()
       for (const role of DEMO_ROLES) {
         const p = d.people[role]
         const email = demoEmail(role, d.slug)
         const [u] = await tx.insert(users).values({ orgId: org.id, email, displayName: p.name, position: p.position, role, passwordHash }).returning()
         const unit = unitRows.find((x) => x.nameTh === p.unit)
         if (unit && u) await tx.insert(userUnits).values({ orgId: org.id, userId: u.id, unitId: unit.id })
+        if (u) accountOf.set(role, u.id)
         accounts.push({ email, password: DEMO_PASSWORD, role, orgSlug: d.slug, loginUrl: `/o/${d.slug}/login` })
       }
+      await loadDemoPeople(tx, org.id, d.slug, accountOf)
       await appendAudit(tx, { orgId: org.id, action: 'demo.load', entityType: 'org', entityId: org.id, actorLabel: 'demo' })
     })
     for (const m of deps.registry.modules) if (m.demo) await m.demo(deps, { id: org.id, slug: org.slug })

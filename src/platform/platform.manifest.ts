@@ -7,6 +7,7 @@ import { platformRoutes } from './orgs/platform.routes.js'
 import { todoRoutes } from './deadlines/todo.routes.js'
 import { evidenceRoutes } from './evidence/evidence.routes.js'
 import { grantsRoutes } from './orgs/grants.routes.js'
+import { peopleRoutes } from './people/people.routes.js'
 import { sendDeadlineDigests } from './deadlines/digest.js'
 import { deliverMail } from './mail/delivery.js'
 import { computeStatistics } from './stats/statistics.js'
@@ -25,6 +26,8 @@ export const platformPermissions = definePermissions({
   'account.manage': { label: { th: 'จัดการบัญชีของตนเอง', en: 'Manage one’s own account' }, roles: ['platform_admin', ...AGENCY_STAFF] },
   'unit.read': { label: { th: 'ดูหน่วยงานภายใน', en: 'See units' }, roles: AGENCY_STAFF },
   'unit.manage': { label: { th: 'จัดการหน่วยงานภายใน', en: 'Manage units' }, roles: ['agency_admin'] },
+  'people.read': { label: { th: 'ดูรายชื่อบุคลากร', en: 'See the agency’s people' }, roles: AGENCY_STAFF },
+  'people.manage': { label: { th: 'จัดการรายชื่อบุคลากร', en: 'Manage the agency’s people' }, roles: ['agency_admin'] },
   'user.read': { label: { th: 'ดูผู้ใช้งาน', en: 'See accounts' }, roles: ['agency_admin', 'executive'] },
   'user.manage': { label: { th: 'เชิญและจัดการผู้ใช้งาน', en: 'Invite and manage accounts' }, roles: ['agency_admin'] },
   'org.settings': { label: { th: 'ตั้งค่าหน่วยงาน', en: 'Agency settings' }, roles: ['agency_admin'] },
@@ -49,6 +52,7 @@ export const platformManifest = defineModule({
   staffNav: [
     { id: 'dashboard', path: '', label: { th: 'แผงควบคุม', en: 'Dashboard' }, permission: 'staff.dashboard', order: 0 },
     { id: 'todo', path: '/todo', label: { th: 'งานที่ต้องทำ', en: 'To do' }, permission: 'staff.dashboard', order: 10 },
+    { id: 'people', path: '/people', label: { th: 'บุคลากร', en: 'People' }, permission: 'people.read', order: 890 },
     { id: 'units', path: '/units', label: { th: 'หน่วยงานภายใน', en: 'Units' }, permission: 'unit.read', order: 900 },
     { id: 'users', path: '/users', label: { th: 'ผู้ใช้งาน', en: 'Accounts' }, permission: 'user.read', order: 910 },
     { id: 'audit', path: '/audit', label: { th: 'บันทึกการใช้งาน', en: 'Audit log' }, permission: 'audit.read', order: 920 },
@@ -77,12 +81,13 @@ export const platformManifest = defineModule({
   migrations: new URL('../db/migrations/', import.meta.url),
 })
 
-/** The platform's staff pages: the shell (dashboard, units, accounts, audit, settings), to-do, the evidence picker. */
+/** The platform's staff pages: the shell (dashboard, units, accounts, audit, settings), people, to-do, the evidence picker. */
 function platformStaffRoutes() {
   const app = new Hono<StaffEnv>()
   app.route('/', staffRoutes())
   app.route('/', todoRoutes())
   app.route('/', evidenceRoutes())
   app.route('/', grantsRoutes())
+  app.route('/', peopleRoutes())
   return app
 }

@@ -43,6 +43,8 @@ export const units = pgTable(
     nameEn: text('name_en'),
     kind: text('kind').$type<UnitKind>().notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** The unit's head (a person of platform/people). */
+    headPersonId: uuid('head_person_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,6 +23,8 @@ import { UNIT_KINDS, type Unit } from './orgs.schema.js'
 import { currentFiscalYear, formatNumber } from '../thai/index.js'
 import { agencyStatistics } from '../stats/statistics.js'
 import { formatThaiDateTime } from '../thai/index.js'
+import { listPeopleBrief } from '../people/people.service.js'
+import { ppl } from '../people/people.i18n.js'
 
 
 const UnitInput = z.object({
@@ -116,7 +118,7 @@ export function staffRoutes() {
   })
 
   // Units
-  const UnitsPage = (p: { ctx: PageCtx; units: Unit[]; values?: FormValues; errors?: FormErrors; canManage: boolean }) => {
+  const UnitsPage = (p: { ctx: PageCtx; units: Unit[]; heads: Map<string, string>; values?: FormValues; errors?: FormErrors; canManage: boolean }) => {
     const lang = p.ctx.lang
     return (
       <StaffLayout ctx={p.ctx} title={t(lang, 'units.title')}>
@@ -130,6 +132,7 @@ export function staffRoutes() {
                 <tr>
                   <th scope="col">{t(lang, 'units.nameTh')}</th>
                   <th scope="col">{t(lang, 'units.kind')}</th>
+                  <th scope="col">{ppl(lang, 'units.head')}</th>
                   {p.canManage && <th scope="col"><span class="visually-hidden">{t(lang, 'units.delete')}</span></th>}
                 </tr>
               </thead>
@@ -138,6 +141,18 @@ export function staffRoutes() {
                   <tr>
                     <td>{lang === 'en' && u.nameEn ? u.nameEn : u.nameTh}</td>
                     <td>{t(lang, `unit.kind.${u.kind}`)}</td>
+                    <td>
+                      {(u.headPersonId && p.heads.get(u.headPersonId)) || <span class="muted">{ppl(lang, 'units.noHead')}</span>}
+                      {p.canManage && (
+                        <>
+                          {' '}
+                          <a href={`${p.ctx.path.replace(/\/$/, '')}/${u.id}/head`}>
+                            {ppl(lang, 'units.edit')}
+                            <span class="visually-hidden"> {u.nameTh}</span>
+                          </a>
+                        </>
+                      )}
+                    </td>
                     {p.canManage && (
                       <td>
                         <a href={`${p.ctx.path.replace(/\/$/, '')}/${u.id}/delete`}>
@@ -170,12 +185,14 @@ export function staffRoutes() {
     )
   }
   const canManageUnits = (c: StaffContext) => c.get('actor')?.role === 'agency_admin'
-  app.get('/units', requirePermission('unit.read'), async (c) => render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} canManage={canManageUnits(c)} />))
+  // Heads' names, for those who may see the people list (the shell shows "not set" to the rest).
+  const headNames = async (c: StaffContext) => new Map(c.get('actor')?.permissions.has('people.read') ? (await listPeopleBrief(ctxOf(c))).map((x) => [x.id, x.fullName]) : [])
+  app.get('/units', requirePermission('unit.read'), async (c) => render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} heads={await headNames(c)} canManage={canManageUnits(c)} />))
   app.post('/units', requirePermission('unit.manage'), async (c) => {
     const lang = c.get('lang')
     const form = await parseForm(c, UnitInput, unitLabels(lang))
     const again = async (errors: FormErrors, status: 409 | 422) =>
-      render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} values={form.values} errors={errors} canManage />, status)
+      render(c, <UnitsPage ctx={pageCtx(c)} units={await listUnits(ctxOf(c))} heads={await headNames(c)} values={form.values} errors={errors} canManage />, status)
     if (!form.ok) return again(form.errors, 422)
     const r = await createUnit(ctxOf(c), form.data)
     if ('duplicate' in r) return again({ nameTh: t(lang, 'units.duplicate') }, 409)
