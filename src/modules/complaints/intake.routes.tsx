@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
-import { toThaiDateInput } from '../../platform/thai/index.js'
+import { todayInBangkok, toThaiDateText } from '../../platform/thai/index.js'
 import { attachmentRule, fileErrorsOn, intakeLabels, intakeSchema, reportOf } from './complaints.forms.js'
 import { submitReport } from './submit.js'
 import { receiptQr } from './receipt.js'
@@ -19,7 +19,7 @@ export function intakeRoutes() {
   const app = new Hono<StaffEnv>()
   const guard = requirePermission('complaint.intake')
 
-  app.get('/complaints/new', guard, (c) => render(c, intakeForm(c)({ values: { receivedOn: toThaiDateInput(new Date()) } })))
+  app.get('/complaints/new', guard, (c) => render(c, intakeForm(c)({ values: { receivedOn: toThaiDateText(todayInBangkok()) } })))
   app.post('/complaints/new', guard, (c) =>
     formAction(c, {
       schema: intakeSchema(c.get('lang')),

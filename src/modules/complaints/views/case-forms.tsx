@@ -2,8 +2,8 @@ import type { FC } from 'hono/jsx'
 import type { FormState } from '../../../platform/http/forms.js'
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField } from '../../../platform/ui/layout.js'
-import { SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
-import { toThaiDateInput } from '../../../platform/thai/index.js'
+import { DateField, SelectField, TextArea } from '../../../platform/ui/fields.js'
+import { toThaiDateText } from '../../../platform/thai/index.js'
 import { ct } from '../complaints.i18n.js'
 import { ASSIGN_ROLES, OUTCOMES, REFERRALS, type Status } from '../complaints.schema.js'
 import type { CaseView } from '../cases.js'
@@ -26,7 +26,7 @@ export const StatusForm: FC<FormProps & { next: readonly Status[] }> = ({ ctx, a
         <SelectField name="outcome" label={ct(L, 'case.outcome')} values={values} errors={errors} placeholder="—" options={OUTCOMES.map((o) => ({ value: o, label: ct(L, `outcome.${o}`) }))} />
         <SelectField name="referredTo" label={ct(L, 'case.referredTo')} values={values} errors={errors} placeholder="—" options={REFERRALS.map((r) => ({ value: r, label: ct(L, `ref.${r}`) }))} />
         <TextArea name="reason" label={ct(L, 'case.reason')} values={values} errors={errors} required rows={3} />
-        <TextField name="decidedOn" label={ct(L, 'case.decidedOn')} hint={ct(L, 'case.decidedOn.hint')} values={values} errors={errors} />
+        <DateField name="decidedOn" ctx={ctx} label={ct(L, 'case.decidedOn')} hint={ct(L, 'case.decidedOn.hint')} values={values} errors={errors} />
         <button type="submit">{ct(L, 'case.save')}</button>
       </form>
     </section>
@@ -61,7 +61,7 @@ export const CommitteeForm: FC<FormProps & { v: CaseView; assignable: Staff }> =
   const L = ctx.lang
   const raw = values?.members
   const chosen = values ? new Set(Array.isArray(raw) ? raw : raw ? [raw] : []) : new Set(v.assignments.filter((a) => a.role === 'committee').map((a) => a.userId))
-  const deadline = values ?? (v.meta.committeeDeadline ? { deadline: toThaiDateInput(v.meta.committeeDeadline) } : undefined)
+  const deadline = values ?? (v.meta.committeeDeadline ? { deadline: toThaiDateText(v.meta.committeeDeadline) } : undefined)
   return (
     <form method="post" action={action} novalidate>
       <CsrfField ctx={ctx} />
@@ -83,7 +83,7 @@ export const CommitteeForm: FC<FormProps & { v: CaseView; assignable: Staff }> =
           )
         })}
       </fieldset>
-      <TextField name="deadline" label={ct(L, 'case.committeeDeadline')} values={deadline} errors={errors} />
+      <DateField name="deadline" ctx={ctx} label={ct(L, 'case.committeeDeadline')} values={deadline} errors={errors} />
       <button type="submit">{ct(L, 'case.appoint')}</button>
     </form>
   )

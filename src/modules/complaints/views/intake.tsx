@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx'
 import type { FormState } from '../../../platform/http/forms.js'
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { CsrfField } from '../../../platform/ui/layout.js'
-import { ErrorSummary, SelectField, TextField } from '../../../platform/ui/fields.js'
+import { DateField, ErrorSummary, SelectField } from '../../../platform/ui/fields.js'
 import { ct } from '../complaints.i18n.js'
 import { INTAKE_CHANNELS } from '../complaints.forms.js'
 import { ReceiptCode, ReportFields } from './report.js'
@@ -18,7 +18,7 @@ export const IntakePage: FC<FormState & { ctx: StaffPageCtx }> = ({ ctx, values,
       <form method="post" action={`${adminBase(ctx)}/new`} enctype="multipart/form-data" novalidate>
         <CsrfField ctx={ctx} />
         <SelectField name="channel" label={ct(L, 'f.channel')} values={values} errors={errors} required placeholder="" options={INTAKE_CHANNELS.map((x) => ({ value: x, label: ct(L, `channel.${x}`) }))} />
-        <TextField name="receivedOn" label={ct(L, 'f.receivedOn')} hint={ct(L, 'f.receivedOn.hint')} values={values} errors={errors} />
+        <DateField name="receivedOn" ctx={ctx} label={ct(L, 'f.receivedOn')} values={values} errors={errors} />
         <ReportFields ctx={ctx} values={values} errors={errors} />
         <button type="submit">{ct(L, 'case.save')}</button>
       </form>
