@@ -17,7 +17,14 @@ export type OitItem = {
 }
 export type OitSubIndicator = { code: string; nameTh: string; itemCodes: string[] }
 export type OitIndicator = { number: number; nameTh: string; subIndicators: OitSubIndicator[] }
-export type OitFramework = { fiscalYear: number; status: Framework['status']; items: OitItem[]; indicators: OitIndicator[] }
+export type OitFramework = {
+  fiscalYear: number
+  status: Framework['status']
+  items: OitItem[]
+  indicators: OitIndicator[]
+  /** Set when the year has no framework of its own and is read with this (newest) year's. */
+  basedOnFiscalYear?: number
+}
 
 const projected = new WeakMap<Framework, OitFramework>()
 

@@ -7,16 +7,18 @@ import { orgBase } from '../../platform/ui/menu.js'
 import { pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { publicOrigin } from '../../platform/http/urls.js'
-import { oitYears } from './framework.js'
+import { oitMapYears, oitYears } from './framework.js'
 import { mapFor } from './request.js'
-import { OitItemPage, OitMapPage, OitYearMissingPage, OitYearsPage } from './views/public.js'
+import { OitItemPage, OitYearMissingPage, OitYearsPage } from './views/public.js'
+import { mapFilterOf, OitMapPage } from './views/oit-map.js'
 
 /** The public OIT map for assessors: years, each year's items with their evidence, one page per item, JSON. */
 export function disclosurePublicRoutes() {
   const app = new Hono<OrgEnv>()
   const db = (c: OrgContext) => c.get('deps').db
 
-  app.get('/oit', (c) => publicPage(c, async (ctx) => <OitYearsPage ctx={ctx} years={await oitYears(db(c))} />))
+  // Years up to the current fiscal year, also those read with the newest framework (e.g. 2570).
+  app.get('/oit', (c) => publicPage(c, async (ctx) => <OitYearsPage ctx={ctx} years={await oitMapYears(db(c))} />))
 
   // A year without a valid framework is a page that says so and offers the years that have one.
   const missing = async (c: OrgContext, year: number) => {
@@ -29,7 +31,8 @@ export function disclosurePublicRoutes() {
     const year = yearParam(c)
     const map = await mapFor(c, year)
     if (!map) return missing(c, year)
-    return publicPage(c, (ctx) => <OitMapPage ctx={ctx} map={map} year={year} />)
+    const filter = mapFilterOf(c.req.query('show'))
+    return publicPage(c, (ctx) => <OitMapPage ctx={ctx} map={map} year={year} filter={filter} />)
   })
 
   app.get('/oit/:fy{[0-9]{4}}/:code{O[0-9]{1,3}}', async (c) => {
@@ -52,6 +55,8 @@ export function disclosurePublicRoutes() {
         const abs = (h: string) => (h.startsWith('/') ? origin + h : h)
         return JSON.stringify({
           fiscalYear: year,
+          // Set when the year has no framework of its own and is read with this year's.
+          frameworkFiscalYear: m.framework.basedOnFiscalYear ?? year,
           scores: m.scores,
           items: m.items.map((i) => ({
             code: i.code,
