@@ -5,6 +5,7 @@ import type { MeasuresReport } from '../src/modules/reports/measures-report.mode
 // "การใช้ทรัพย์สิน ของทางราชการ"); only the digits are Arabic here: `thaiNumerals` prints them
 // as ๐–๙ again. Items are split where the seed numbers them (๑. ๒. …), dashes them or puts them
 // in separate <p>. Indicators 9–10 have no status boxes in the seed, hence `status: null`.
+// The seed writes measure 4's order as "๔." (orderLabel keeps it).
 // The seed has no signature block: names are left blank for signing by hand.
 export const phanomrung2566: MeasuresReport = {
   agency: { name: 'เทศบาลตำบลพนมรุ้ง', district: 'เฉลิมพระเกียรติ', province: 'บุรีรัมย์', thaiNumerals: true },
@@ -72,6 +73,7 @@ export const phanomrung2566: MeasuresReport = {
     },
     {
       "order": 4,
+      "orderLabel": "4.",
       "title": "มาตรการการกำกับดูแล และใช้ทรัพย์สินของราชการ",
       "steps": [
         "1. จัดทำคู่มือการใช้ทรัพย์สิน ของทางราชการให้มีขั้นตอน และแนวทางในการขอยืม ทรัพย์สินของทางราชการตาม ประเภทงานด้านต่างๆ เป็น คู่มือให้เป็นมาตรฐานการ ปฏิบัติงานเดียวกัน",

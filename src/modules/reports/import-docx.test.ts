@@ -47,7 +47,7 @@ describe('importMeasuresReportDocx', () => {
     ])
     const r = await importMeasuresReportDocx(bytes)
     expect(r.measures).toEqual([
-      { order: 1, title: 'มาตรการ ก', steps: ['1. ขั้นแรก ทุกๆ 6 เดือน', '2. ขั้นสอง คะแนน 93.59'], period: 'ปีงบประมาณ 2566', responsible: 'ทุกกอง/\nสำนักปลัดฯ', resultSummary: ['สรุป'], outcome: ['- ผล ก', '- ผล ข'] },
+      { order: 1, orderLabel: '1.', title: 'มาตรการ ก', steps: ['1. ขั้นแรก ทุกๆ 6 เดือน', '2. ขั้นสอง คะแนน 93.59'], period: 'ปีงบประมาณ 2566', responsible: 'ทุกกอง/\nสำนักปลัดฯ', resultSummary: ['สรุป'], outcome: ['- ผล ก', '- ผล ข'] },
       { order: 2, title: 'มาตรการ ข', steps: ['1. a', '2. b'], period: '2566', responsible: 'งานนิติการ', resultSummary: ['สรุป'], outcome: ['ผล'] },
     ])
     expect(r.indicators).toEqual([

@@ -53,7 +53,12 @@ function mapColumns<K extends string>(header: string[][], keys: Record<K, string
   return map
 }
 
-const clean = (s: string): string => fromThaiDigits(normalizeSpace(s))
+const MISSING = `(${LABELS.missing})`
+/** Cell text with Arabic digits; the report's own "(ยังไม่ได้บันทึก)" for an empty cell reads as empty. */
+const clean = (s: string): string => {
+  const t = fromThaiDigits(normalizeSpace(s))
+  return t === MISSING ? '' : t
+}
 
 /**
  * Splits cell paragraphs into items: a paragraph "1. … 2. … 3. …" (numbered items run together,
@@ -102,9 +107,13 @@ function takeStatus(paragraphs: string[]): { rest: string[]; status: ProgressSta
 
 const lines = (paragraphs: string[]): string => paragraphs.map(clean).filter(Boolean).join('\n')
 
-function parseOrder(cell: string[]): number | undefined {
-  const m = /^(\d+)\.?$/.exec(clean(cell.join(' ')))
-  return m ? Number(m[1]) : undefined
+function parseOrder(cell: string[]): { order: number; orderLabel?: string } | undefined {
+  const written = clean(cell.join(' '))
+  const m = /^(\d+)\.?$/.exec(written)
+  if (!m) return undefined
+  const order = Number(m[1])
+  // "4." keeps its dot when printed again.
+  return written === String(order) ? { order } : { order, orderLabel: written }
 }
 
 function parseIndicatorCell(cell: string[]): Pick<IndicatorReport, 'number' | 'name' | 'score'> | undefined {
@@ -136,7 +145,7 @@ export function parseReportTables(tables: CellTable[]): ImportedReport {
         const order = parseOrder(cell(measureCols.order))
         if (order === undefined) continue
         measures.push({
-          order,
+          ...order,
           title: clean(cell(measureCols.title).join(' ')),
           steps: splitItems(cell(measureCols.steps)),
           period: lines(cell(measureCols.period)),

@@ -20,3 +20,9 @@ export function linesOf(text: string): string[] {
     .map((l) => l.trim())
     .filter(Boolean)
 }
+
+/** Words of the agency's own place names, so that line breaking keeps them whole (พนม|รุ้ง). */
+export function placeWords(agency: MeasuresReport['agency']): string[] {
+  const name = agency.name.replace(/^(เทศบาล(ตำบล|เมือง|นคร)|องค์การบริหารส่วน(ตำบล|จังหวัด)|อบต\.?|อบจ\.?)/, '')
+  return [name, agency.district, agency.province].filter(Boolean)
+}

@@ -3,7 +3,8 @@ import type { ProgressStatus, Tool } from './measures-report.model.js'
 // The document's fixed Thai wording, in one typed catalogue shared by the HTML and DOCX
 // renderers and the importer (which matches table headers against it).
 export const LABELS = {
-  title: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+  // The seed's title says ในหน่วยงาน (its introduction says ภายในหน่วยงาน).
+  title: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน',
   fiscalYear: (y: string) => `ประจำปีงบประมาณ พ.ศ. ${y}`,
   agencyLine: (name: string, district: string, province: string) =>
     `${name} อำเภอ${district} จังหวัด${province}`,
@@ -17,7 +18,9 @@ export const LABELS = {
     'ผลลัพธ์หรือความสำเร็จในการดำเนินการ',
   ],
   measuresCaption: 'ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส',
-  toolHeading: (tool: Tool) => `สรุปการประเมิน ${tool.toUpperCase()} เพื่อยกระดับการประเมิน`,
+  // As the seed: IIT and EIT "… เพื่อยกระดับการประเมิน", OIT plain, with a sub-heading.
+  toolHeading: (tool: Tool) => (tool === 'oit' ? 'สรุปการประเมิน OIT' : `สรุปการประเมิน ${tool.toUpperCase()} เพื่อยกระดับการประเมิน`),
+  toolSubheading: (tool: Tool): string | null => (tool === 'oit' ? 'ตัวชี้วัดที่ 9 ข้อมูลพื้นฐาน' : null),
   indicatorsHeader: ['ตัวชี้วัด', 'แนวทางในการยกระดับการประเมิน', 'ผู้รับผิดชอบ', 'ระยะเวลา', 'ความก้าวหน้าผลการดำเนินการ'],
   indicatorName: (n: string, name: string) => `ตัวชี้วัดที่ ${n} ${name}`,
   score: (s: string) => `คะแนน ${s}`,
@@ -31,6 +34,10 @@ export const LABELS = {
   reporter: 'ผู้รายงาน',
   executive: 'ผู้บริหาร',
   blankName: '..................................................',
+  /** An empty cell: the form asks for it, nobody has written it yet. */
+  missing: 'ยังไม่ได้บันทึก',
+  /** Footer of every printed page. */
+  page: 'หน้า',
   appendix: 'ภาคผนวก หลักฐานการดำเนินการ',
   appendixHeader: ['ลำดับ', 'หลักฐาน', 'เกี่ยวกับ', 'ที่อยู่ (URL)'],
 } as const

@@ -23,6 +23,8 @@ export const AgencySchema = z.object({
 
 export const MeasureSchema = z.object({
   order: z.number().int().positive(),
+  /** The order as the agency wrote it when that is not the bare number (the seed's "4."). */
+  orderLabel: z.string().optional(),
   title: Text,
   /** วิธีดำเนินการ: one entry per step or paragraph, numbering ("1.") kept in the text as written. */
   steps: Paragraphs,

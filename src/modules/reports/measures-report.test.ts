@@ -22,7 +22,7 @@ import { readSeed, seedTables } from './seed-tables.js'
 //   no spaces between words, so removing them cannot make two different texts equal by accident
 //   except across a space the seed itself had.
 // - Seed checkboxes (<input … checked>) count as ☑ and the others as ☐, so the ticked status is
-//   checked too, not only the labels. The seed's "๔." in the ลำดับ column is compared as "๔".
+//   checked too, not only the labels. The seed's "๔." in the ลำดับ column prints as written.
 // - Header rows: the seed repeats them per pasted table; the report has one per table, so each
 //   distinct header cell must appear, and data rows must appear in order.
 // - PDF: table cells are compared phrase by phrase (each space-separated piece of the cell), as a
@@ -34,7 +34,7 @@ const tables = seedTables(seed)
 const isHeader = (row: string[][]): boolean => /^(ลำดับ|ตัวชี้วัด)$/.test(squash(row[0]?.join('') ?? ''))
 const headerCells = [...new Set(tables.flatMap((t) => t.filter(isHeader).flatMap((r) => r.map((c) => squash(c.join(''))))))]
 const dataCells = tables.flatMap((t) =>
-  t.filter((r) => !isHeader(r)).flatMap((r) => r.map((c, i) => (i === 0 ? c.join(' ').replace(/\.$/, '') : c.join(' ')))),
+  t.filter((r) => !isHeader(r)).flatMap((r) => r.map((c) => c.join(' '))),
 )
 const introduction = seed.split('\n').find((l) => l.startsWith('รายงานผลการดำเนินการตามมาตรการ') && l.length > 200)!
 
@@ -78,11 +78,15 @@ describe('HTML', () => {
     const text = htmlToText(html)
     expectCellsInOrder(text, dataCells)
     expectHeaders(text)
-    expect(text).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน')
+    // The seed's headings: ในหน่วยงาน in the title, OIT without "เพื่อยกระดับ…" and with its sub-heading.
+    expect(text).toContain('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน')
     expect(text).toContain('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖')
     expect(text).toContain('เทศบาลตำบลพนมรุ้ง อำเภอเฉลิมพระเกียรติ จังหวัดบุรีรัมย์')
     expect(text).toContain(introduction)
-    for (const tool of ['IIT', 'EIT', 'OIT']) expect(text).toContain(`สรุปการประเมิน ${tool} เพื่อยกระดับการประเมิน`)
+    for (const tool of ['IIT', 'EIT']) expect(text).toContain(`สรุปการประเมิน ${tool} เพื่อยกระดับการประเมิน`)
+    expect(body).toMatch(/ OIT<\/h2><h3>/)
+    expect(squash(htmlToText(body))).toContain(squash('สรุปการประเมิน OIT ตัวชี้วัดที่ ๙ ข้อมูลพื้นฐาน'))
+    expect(htmlToText(body)).toContain('๔.')
   })
 
   it('groups indicators by the framework: 1–5 IIT, 6–8 EIT, 9–10 OIT', () => {
@@ -145,7 +149,6 @@ describe('DOCX', () => {
     expect(xml).toMatch(/w:left="1701"/)
     expect(xml).toMatch(/w:right="1134"/)
     expect(xml.match(/<w:tblHeader\/>/g)?.length).toBe(4)
-    expect(xml).toMatch(/<w:gridCol w:w="1000"\/>/)
     const { messages } = await docxToHtml(docx)
     expect(messages.filter((m) => m.startsWith('error'))).toEqual([])
   })
@@ -166,11 +169,11 @@ describe('PDF', () => {
   // as "ํ" "่" "า"; Skia records the original "ำ" only in /ActualText, which pdf.js ignores.
   const canonical = (s: string): string => s.replace(/ํ([่-๋]?)า/g, '$1ำ')
 
-  it('embeds every font, and every font is Sarabun', () => {
+  it('embeds every font, and every font is Laksaman (TH SarabunPSK metrics, as the DOCX)', () => {
     expect(content.fonts.length).toBeGreaterThan(0)
     for (const f of content.fonts) {
       expect(f.embedded, f.name).toBe(true)
-      expect(f.name).toMatch(/Sarabun/)
+      expect(f.name).toMatch(/Laksaman/)
     }
   })
 
@@ -184,7 +187,7 @@ describe('PDF', () => {
     expect(all).not.toMatch(/[\u0000\ufffd]/)
     const first = squash(canonical(content.pages[0]!))
     expect(first).toContain(squash(introduction))
-    expect(first).toContain(squash('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน'))
+    expect(first).toContain(squash('รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสในหน่วยงาน'))
   })
 
   it('contains every seed cell, phrase by phrase', () => {

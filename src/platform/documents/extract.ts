@@ -69,3 +69,52 @@ export async function readPdf(pdf: Buffer | Uint8Array): Promise<PdfContent> {
   }
   return { pages, fonts: [...fonts.values()], sizes }
 }
+
+export interface PdfLine {
+  text: string
+  /** Left edge and baseline in PDF points (y grows upwards), and the font size. */
+  x: number
+  y: number
+  right: number
+  size: number
+}
+
+/**
+ * The text lines of each page, in content-stream order (Chromium paints a table cell by cell, so
+ * a cell's lines follow each other): consecutive text items on one baseline, each starting where
+ * the previous one ended, form a line.
+ */
+export async function readPdfLines(pdf: Buffer | Uint8Array): Promise<PdfLine[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise
+  const pages: PdfLine[][] = []
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n)
+      const lines: PdfLine[] = []
+      let cur: PdfLine | undefined
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item)) continue
+        const [a, , , d, x, y] = item.transform as number[]
+        const size = Math.abs(d ?? a ?? 0) || item.height
+        if (item.str) {
+          const sameLine = cur && Math.abs(y! - cur.y) < size * 0.3 && x! >= cur.right - size * 0.3 && x! - cur.right < size
+          if (cur && sameLine) {
+            const gap = x! - cur.right > size * 0.2 && !/\s$/.test(cur.text) && !/^\s/.test(item.str)
+            cur.text += (gap ? ' ' : '') + item.str
+            cur.right = x! + item.width
+          } else {
+            cur = { text: item.str, x: x!, y: y!, right: x! + item.width, size }
+            lines.push(cur)
+          }
+        }
+        if (item.hasEOL) cur = undefined
+      }
+      pages.push(lines)
+      page.cleanup()
+    }
+  } finally {
+    await doc.destroy()
+  }
+  return pages
+}
