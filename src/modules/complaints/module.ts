@@ -5,6 +5,7 @@ import { publicRoutes, staffRoutes } from './routes.js'
 import { loadComplaintsDemo } from './demo.js'
 import { runMaintenance } from './maintenance.js'
 import { ct } from './complaints.i18n.js'
+import { complaintStatsEvidence } from './evidence-source.js'
 
 /** The anonymous complaint and whistleblowing channel (encrypted at rest, need-to-know access). */
 export const complaintsModule = defineModule({
@@ -26,5 +27,7 @@ export const complaintsModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   demo: loadComplaintsDemo,
   // Overdue reminders and retention, once a day at 01:15 Bangkok time (the platform's job runner).
+  // The year's public statistics answer the OIT statistics item (checked against the year's data).
+  evidenceSources: [complaintStatsEvidence],
   jobs: [{ name: 'complaints.maintenance', schedule: '15 1 * * *', run: async (deps) => void (await runMaintenance(deps)) }],
 })

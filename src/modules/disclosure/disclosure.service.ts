@@ -9,12 +9,16 @@ import type { Lang } from '../../platform/i18n/i18n.js'
 import { queueMail } from '../../platform/mail/mail.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
-import { getPublicFile, publicEvidence } from '../portal/index.js'
+import { getPublicFile, publicEvidence, type PublicEvidence } from '../portal/index.js'
+import { evidenceFor } from '../../platform/evidence/evidence.service.js'
+import type { EvidenceCheck } from '../../platform/module/manifest.js'
+import { itemRef, OIT_ITEM_TARGET } from './evidence-target.js'
 import { invalidatePublicCache } from '../../platform/http/page-cache.js'
 import { orgBase } from '../../platform/ui/menu.js'
 import { linkChecks, oitItemNotes } from './disclosure.schema.js'
+import { dt } from './disclosure.i18n.js'
 import { loadOitFramework, type OitFramework } from './framework.js'
-import { computeReadiness, RULES, type ItemReadiness, type Scores } from './readiness.js'
+import { computeReadiness, RULES, type ContentCheck, type ItemReadiness, type LinkedRecord, type Scores } from './readiness.js'
 import { safeFetch, type SafeFetchOptions } from './ssrf.js'
 
 export type Probe = (path: string) => Promise<boolean>
@@ -25,8 +29,56 @@ export function modulePagesFor(fw: OitFramework): string[] {
   return [...new Set(RULES.flatMap((r) => r.modulePages ?? []).map((p) => p.replace('{year}', String(fw.fiscalYear))))]
 }
 
-/** The OIT map of an agency for a year; null when there is no framework for the year. Public data only. */
-export async function oitMap(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, year: number, lang: Lang, probe: Probe): Promise<OitMap | null> {
+const checkText = (c: EvidenceCheck, lang: Lang): ContentCheck => ({ ok: c.ok, reason: c.reason ? c.reason[lang] : null })
+
+/**
+ * What the evidence contract says about the map's records (docs/decisions/0008): tagged posts and
+ * documents checked for real content in their own year (freshness is the rules' business), other
+ * modules' pages checked by their declared source for this year, and the records linked to each
+ * item for this year. A source a module does not declare (module absent) checks nothing.
+ */
+async function contractChecks(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, fw: OitFramework, lang: Lang, content: PublicEvidence, internal: boolean) {
+  const year = fw.fiscalYear
+  const ctx = { deps: deps as AppDeps, db: deps.db, orgId: org.id, actor: null, requestId: 'oit-map', lang }
+  const sources = deps.registry.evidenceSources
+  const contentChecks = new Map<string, ContentCheck>()
+  const checkTagged = async (kind: 'post' | 'document', list: { id: string; fiscalYear: number; oitCodes: string[] }[]) => {
+    const src = sources.get(`portal.${kind}`)
+    if (!src) return
+    const byYear = new Map<number, string[]>()
+    for (const r of list) if (r.oitCodes.length && r.fiscalYear <= year) byYear.set(r.fiscalYear, [...(byYear.get(r.fiscalYear) ?? []), r.id])
+    for (const [y, ids] of byYear) for (const [id, c] of await src.check(ctx, ids, y).catch(() => new Map<string, EvidenceCheck>())) contentChecks.set(`${kind}:${id}`, checkText(c, lang))
+  }
+  const moduleChecks = new Map<string, ContentCheck>()
+  const checkModules = async () => {
+    for (const r of RULES) {
+      const src = r.moduleSource ? sources.get(r.moduleSource) : undefined
+      if (!src) continue
+      const c = (await src.check(ctx, [String(year)], year).catch(() => new Map<string, EvidenceCheck>())).get(String(year))
+      for (const raw of r.modulePages ?? []) moduleChecks.set(raw.replace('{year}', String(year)), c ? checkText(c, lang) : { ok: false, reason: null })
+    }
+  }
+  const linked = new Map<string, LinkedRecord[]>()
+  const loadLinked = async () => {
+    const found = await evidenceFor(ctx, fw.items.map((i) => ({ type: OIT_ITEM_TARGET, id: itemRef(year, i.code) })))
+    for (const i of fw.items) {
+      const list = (found.get(`${OIT_ITEM_TARGET}:${itemRef(year, i.code)}`) ?? [])
+        // Public maps show public records only; the staff map shows internal ones too.
+        .filter((e) => e.record && (internal || e.record.publicPath))
+        // OIT counts only what the public can open: an internal record is listed, never counted.
+        .map((e): LinkedRecord => ({ label: e.record!.title, sourceLabel: e.sourceLabel, href: e.record!.publicPath, fiscalYear: e.link.fiscalYear, check: e.record!.publicPath ? checkText(e.check, lang) : { ok: false, reason: dt(lang, 'oit.internalNotCounted') } }))
+      if (list.length) linked.set(i.code, list)
+    }
+  }
+  await Promise.all([checkTagged('post', content.posts), checkTagged('document', content.documents), checkModules(), loadLinked()])
+  return { contentChecks, moduleChecks, linked }
+}
+
+/**
+ * The OIT map of an agency for a year; null when there is no framework for the year. Public data
+ * only, unless `internal` (the staff map): then internal records linked as evidence are listed too.
+ */
+export async function oitMap(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, year: number, lang: Lang, probe: Probe, opts: { internal?: boolean } = {}): Promise<OitMap | null> {
   const db = deps.db
   const fw = await loadOitFramework(db, year)
   if (!fw) return null
@@ -38,6 +90,7 @@ export async function oitMap(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, y
     Promise.all(modulePagesFor(fw).map(async (p) => [p, await probe(p).catch(() => false)] as const)),
   ])
   const ok = new Map(moduleOk)
+  const checks = await contractChecks(deps, org, fw, lang, content, opts.internal ?? false)
   const c = org.settings.contact ?? {}
   const r = computeReadiness({
     framework: fw,
@@ -48,6 +101,7 @@ export async function oitMap(deps: Pick<AppDeps, 'db' | 'registry'>, org: Org, y
     notes: new Map(notes.map((n) => [n.itemCode, { explanation: n.explanation, ownerUnitId: n.ownerUnitId, dueDate: n.dueDate, extraUrls: n.extraUrls }])),
     modulePageOk: (p) => ok.get(p) ?? false,
     brokenUrls: new Set(broken.map((b) => b.url)),
+    ...checks,
   })
   return { framework: fw, ...r }
 }

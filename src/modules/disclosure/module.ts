@@ -5,6 +5,7 @@ import { disclosurePublicRoutes } from './public.routes.js'
 import { disclosureStaffRoutes } from './staff.routes.js'
 import { checkAllAgencies } from './link-monitor.js'
 import { dt } from './disclosure.i18n.js'
+import { oitItemEvidenceTarget } from './evidence-target.js'
 
 /** The OIT disclosure map: every item of the year's framework with the agency's evidence. */
 export const disclosureModule = defineModule({
@@ -16,5 +17,7 @@ export const disclosureModule = defineModule({
   routes: { public: disclosurePublicRoutes, staff: disclosureStaffRoutes },
   migrations: new URL('./migrations/', import.meta.url),
   // Every night at 02:30 Bangkok time: every agency's OIT links (broken-link digest to its admins).
+  // An OIT item of a year takes evidence linked from any module (platform picker).
+  evidenceTargets: [oitItemEvidenceTarget],
   jobs: [{ name: 'disclosure.link-check', schedule: '30 2 * * *', run: async (deps) => void (await checkAllAgencies(deps)) }],
 })

@@ -12,7 +12,7 @@ export function requestProbe(c: OrgAreaContext): Probe {
 }
 
 /** The agency's OIT map of a year for this request, or null when the year has no valid framework. */
-export function mapFor(c: OrgAreaContext, year: number): Promise<OitMap | null> {
+export function mapFor(c: OrgAreaContext, year: number, opts: { internal?: boolean } = {}): Promise<OitMap | null> {
   const x = c as import('../../platform/http/context.js').OrgContext
-  return oitMap(x.get('deps'), orgOf(c), year, x.get('lang'), requestProbe(c))
+  return oitMap(x.get('deps'), orgOf(c), year, x.get('lang'), requestProbe(c), opts)
 }

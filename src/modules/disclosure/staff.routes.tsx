@@ -42,7 +42,7 @@ export function disclosureStaffRoutes() {
 
   /** The year's map, or a page saying the year has no framework (404) — never a 500. */
   const withMap = async (c: StaffContext, year: number, then: (m: OitMap) => Promise<Response>): Promise<Response> => {
-    const m = await mapFor(c, year)
+    const m = await mapFor(c, year, { internal: true })
     if (m) return then(m)
     return render(c, <NoFrameworkPage ctx={pageCtx(c)} year={year} years={await oitYears(db(c))} base={adminBase(c)} />, 404)
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { inOrg, type Tx } from '../../db/client.js'
 import type { AppDeps } from '../../platform/http/context.js'
@@ -33,6 +34,15 @@ export function tinyPdf(text: string): Buffer {
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('')}`
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
+}
+
+/**
+ * A demo evidence document: a real Thai PDF committed in demo-evidence/ (built once by
+ * scripts/build-demo-evidence.ts: agency, fiscal year, what was done with figures, date, signature),
+ * so the demo shows what good evidence looks like; never rendered at start.
+ */
+export function demoEvidence(file: string): Buffer {
+  return readFileSync(new URL(`./demo-evidence/${file}`, import.meta.url))
 }
 
 /** A small solid-colour PNG (a placeholder portrait). */
@@ -72,10 +82,10 @@ async function storeFile(tx: Tx, orgId: string, name: string, contentType: strin
 // B.E. date → Date (Bangkok time, 09:00).
 const be = (y: number, m: number, d: number) => new Date(`${y - 543}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T09:00:00+07:00`)
 
-type DemoPost = { category: PostCategory; title: string; body: string; at: Date; fy: number; oit?: string[]; attach?: string }
-type DemoDoc = { category: DocCategory; title: string; desc: string; fy: number; oit: string[]; file: string }
+export type DemoPost = { category: PostCategory; title: string; body: string; at: Date; fy: number; oit?: string[]; attach?: string }
+export type DemoDoc = { category: DocCategory; title: string; desc: string; fy: number; oit: string[]; file: string }
 
-const POSTS: DemoPost[] = [
+export const POSTS: DemoPost[] = [
   { category: 'announcement', title: 'ประกาศเจตนารมณ์นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy) ประจำปีงบประมาณ พ.ศ. 2566', body: 'เทศบาลตำบลพนมรุ้งประกาศเจตนารมณ์ว่า **ผู้บริหารและพนักงานทุกคนจะไม่รับของขวัญและของกำนัลทุกชนิด** จากการปฏิบัติหน้าที่\n\nลงนามโดยนายกเทศมนตรีตำบลพนมรุ้ง', at: be(2565, 10, 3), fy: 2566, oit: ['O31'], attach: 'no-gift-policy-2566.pdf' },
   { category: 'announcement', title: 'ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2566', body: 'จากผลการวิเคราะห์การประเมิน ITA ปี 2565 เทศบาลกำหนดมาตรการ ดังนี้\n\n1. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ\n2. มาตรการป้องกันการรับสินบน\n3. มาตรการป้องกันการขัดกันระหว่างผลประโยชน์\n4. มาตรการตรวจสอบการใช้ดุลพินิจ', at: be(2566, 1, 16), fy: 2566, oit: ['O42'], attach: 'ita-measures-2566.pdf' },
   { category: 'announcement', title: 'ประกาศรับสมัครบุคคลเพื่อสรรหาและเลือกสรรเป็นพนักงานจ้าง', body: 'เทศบาลตำบลพนมรุ้งรับสมัครพนักงานจ้างทั่วไป ตำแหน่งคนงานประจำรถขยะ จำนวน 2 อัตรา ผู้สนใจยื่นใบสมัครได้ที่สำนักปลัดเทศบาล', at: be(2566, 3, 1), fy: 2566 },
@@ -90,7 +100,7 @@ const POSTS: DemoPost[] = [
   { category: 'pr', title: 'ขอเชิญร่วมงานประเพณีขึ้นเขาพนมรุ้ง ประจำปี 2567', body: 'ขอเชิญชวนประชาชนร่วมงานประเพณีขึ้นเขาพนมรุ้ง ชมขบวนแห่และการแสดงแสง สี เสียง', at: be(2567, 3, 15), fy: 2567 },
 ]
 
-const DOCS: DemoDoc[] = [
+export const DOCS: DemoDoc[] = [
   { category: 'plan', title: 'แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)', desc: 'แผนพัฒนาท้องถิ่นห้าปี ผ่านความเห็นชอบของสภาเทศบาล', fy: 2566, oit: ['O4'], file: 'local-development-plan-2566-2570.pdf' },
   { category: 'law', title: 'พระราชบัญญัติเทศบาล พ.ศ. 2496 และที่แก้ไขเพิ่มเติม', desc: 'กฎหมายจัดตั้งและกำหนดอำนาจหน้าที่ของเทศบาล', fy: 2566, oit: ['O6'], file: 'municipality-act-2496.pdf' },
   { category: 'law', title: 'พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540', desc: 'สิทธิของประชาชนในการเข้าถึงข้อมูลข่าวสารของราชการ', fy: 2566, oit: ['O6'], file: 'official-information-act-2540.pdf' },
@@ -157,13 +167,13 @@ export async function loadPortalDemo(deps: AppDeps, org: { id: string; slug: str
         .values({ orgId: org.id, category: p.category, title: p.title, bodyMd: p.body, publishAt: p.at, fiscalYear: p.fy, oitCodes: p.oit ?? [], ...searchValuesFor(p.title, markdownToText(p.body)), createdAt: p.at, updatedAt: p.at })
         .returning({ id: portalPosts.id })
       if (p.attach) {
-        const fileId = await storeFile(tx, org.id, p.attach, 'application/pdf', tinyPdf(`Phanom Rung: ${p.attach}`))
+        const fileId = await storeFile(tx, org.id, p.attach, 'application/pdf', demoEvidence(p.attach))
         await tx.insert(portalPostFiles).values({ orgId: org.id, postId: row!.id, fileId })
       }
     }
     if (full) {
       for (const d of DOCS) {
-        const fileId = await storeFile(tx, org.id, d.file, 'application/pdf', tinyPdf(`Phanom Rung: ${d.file}`))
+        const fileId = await storeFile(tx, org.id, d.file, 'application/pdf', demoEvidence(d.file))
         const at = be(d.fy - 1, 12, 15)
         await tx.insert(portalDocuments).values({ orgId: org.id, category: d.category, title: d.title, descriptionMd: d.desc, fiscalYear: d.fy, fileId, oitCodes: d.oit, publishedAt: at, ...searchValuesFor(d.title, d.desc, d.file) })
       }

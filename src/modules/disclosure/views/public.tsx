@@ -4,7 +4,7 @@ import { orgBase, publicTrail, type Crumb } from '../../../platform/ui/menu.js'
 import { dt } from '../disclosure.i18n.js'
 import type { OitMap } from '../disclosure.service.js'
 import type { ItemReadiness } from '../readiness.js'
-import { OitEvidenceList, StatusBadge } from './shared.js'
+import { OitEvidenceList, StatusBadge, WhyNotReady } from './shared.js'
 
 const oitTrail = (ctx: OrgPageCtx): Crumb[] => publicTrail(ctx.registry, ctx.lang, ctx.org.slug, '/oit') ?? []
 const yearCrumb = (ctx: OrgPageCtx, year: number): Crumb => ({ label: dt(ctx.lang, 'oit.year', { year }), href: `${orgBase(ctx.org.slug)}/oit/${year}` })
@@ -95,6 +95,7 @@ export const OitItemPage = ({ ctx, item, year, origin }: { ctx: OrgPageCtx; item
       <h1>{title}</h1>
       <p>
         {dt(ctx.lang, 'oit.status')}: <StatusBadge ctx={ctx} status={item.status} />
+        <WhyNotReady ctx={ctx} item={item} />
       </p>
       <h2>{dt(ctx.lang, 'oit.evidence')}</h2>
       {item.evidence.length ? <OitEvidenceList ctx={ctx} evidence={item.evidence} /> : <p>{dt(ctx.lang, 'oit.noEvidence')}</p>}

@@ -8,7 +8,8 @@ import { dt } from '../disclosure.i18n.js'
 import { SLOW_MS, type OitMap } from '../disclosure.service.js'
 import type { ItemReadiness } from '../readiness.js'
 import type { linkChecks } from '../disclosure.schema.js'
-import { OitEvidenceList, StatusBadge } from './shared.js'
+import { OitEvidenceList, StatusBadge, WhyNotReady } from './shared.js'
+import { itemRef, OIT_ITEM_TARGET } from '../evidence-target.js'
 
 type LinkCheck = typeof linkChecks.$inferSelect
 
@@ -141,6 +142,7 @@ export const ReadinessPage = (p: { ctx: StaffPageCtx; year: number; years: numbe
                   <td>{i.titleTh}</td>
                   <td>
                     <StatusBadge ctx={ctx} status={i.status} />
+                    <WhyNotReady ctx={ctx} item={i} />
                   </td>
                   <td>{i.ownerUnitId ? unitName.get(i.ownerUnitId) : '–'}</td>
                   <td>{i.dueDate ?? '–'}</td>
@@ -206,8 +208,14 @@ export const NotePage = (p: { ctx: StaffPageCtx; year: number; item: ItemReadine
       <h1>{`${item.code} ${item.titleTh}`}</h1>
       <p>
         {dt(L, 'oit.status')}: <StatusBadge ctx={ctx} status={item.status} />
+        <WhyNotReady ctx={ctx} item={item} />
       </p>
       {item.evidence.length ? <OitEvidenceList ctx={ctx} evidence={item.evidence} /> : <p>{dt(L, 'oit.noEvidence')}</p>}
+      {ctx.org && (
+        <p>
+          <a href={`/o/${ctx.org.slug}/admin/evidence/pick?${new URLSearchParams({ target: `${OIT_ITEM_TARGET}:${itemRef(year, item.code)}`, back: `${p.base}/${year}/${item.code}` })}`}>{dt(L, 'oit.linkEvidence')}</a>
+        </p>
+      )}
       {item.notes.length > 0 && (
         <>
           <h2>{dt(L, 'oit.requirement')}</h2>
