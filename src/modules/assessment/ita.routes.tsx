@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.js'
 import { yearParam } from '../../platform/http/params.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
-import { currentFiscalYear } from '../../platform/thai/index.js'
+import { currentFiscalYear, parseFiscalYear } from '../../platform/thai/index.js'
 import { fileHeaders } from '../../platform/files/files.service.js'
 import { at } from './assessment.i18n.js'
 import { getAssessment, listAssessmentYears } from './assessment-view.js'
@@ -18,15 +18,29 @@ import { scoresRoutes } from './scores.routes.js'
 import { plansRoutes } from './plans.routes.js'
 import { ItaHomePage, YearPage } from './views/ita.js'
 
+/** How many years back "เปิดปีงบประมาณ" opens when the agency has no older records. */
+const OPEN_YEARS_BACK = 10
+
 /** The staff ITA area: the years, one year's page, evidence files; scores and plans are mounted here. */
 export function assessmentStaffRoutes() {
   const app = new Hono<StaffEnv>()
 
   app.get('/ita', requirePermission('assessment.read'), async (c) => {
-    const q = Number(c.req.query('fy'))
-    if (q >= 2500 && q <= 2700) return c.redirect(`${itaBase(c)}/${q}`, 303)
-    const years = [...new Set([currentFiscalYear() + 1, currentFiscalYear(), ...(await listAssessmentYears(ctxOf(c)))])].sort((a, b) => b - a)
-    return render(c, <ItaHomePage ctx={pageCtx(c)} ita={itaBase(c)} years={years} />)
+    const now = currentFiscalYear()
+    const years = [...new Set([now + 1, now, ...(await listAssessmentYears(ctxOf(c)))])].sort((a, b) => b - a)
+    // "เปิดปีงบประมาณ": a year from the first one with records (or OPEN_YEARS_BACK back) to next year.
+    const range = { min: Math.min(now - OPEN_YEARS_BACK, ...years), max: now + 1 }
+    const typed = c.req.query('fy')
+    if (typed === undefined) return render(c, <ItaHomePage ctx={pageCtx(c)} ita={itaBase(c)} years={years} range={range} />)
+    const r = parseFiscalYear(typed, range)
+    if (r.ok) return c.redirect(`${itaBase(c)}/${r.year}`, 303)
+    // Refused: the same page, 422, the typed text kept, the message, and the years that make sense.
+    const L = c.get('lang')
+    const p = { value: typed.trim(), min: range.min, max: range.max, example: now, suggestion: r.suggestion ?? '' }
+    const message = at(L, r.error === 'empty' ? 'ita.openEmpty' : r.error === 'format' ? 'ita.openFormat' : r.error === 'range' ? 'ita.openRange' : r.suggestion ? 'ita.openCeSuggest' : 'ita.openCe', p)
+    c.set('formFailed', true)
+    const suggest = [...new Set([...(r.suggestion ? [r.suggestion] : []), ...years])]
+    return render(c, <ItaHomePage ctx={pageCtx(c)} ita={itaBase(c)} years={years} range={range} open={{ values: { fy: typed }, errors: { fy: message }, suggest }} />, 422)
   })
 
   app.get('/ita/:fy{[0-9]{4}}', requirePermission('assessment.read'), async (c) => {

@@ -1,14 +1,19 @@
 import ExcelJS from 'exceljs'
 import { looksLikeZip } from '../../platform/documents/docx.js'
 import { fromThaiDigits } from '../../platform/thai/numerals.js'
+import { decodeTextFile } from '../../platform/documents/csv.js'
+import { readScore } from './score-number.js'
 import type { Framework } from '../../domain/ita/framework.schema.js'
-import { isScore } from './scores.service.js'
 
 // Score sheets (XLSX or CSV): one row per indicator ("ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "คะแนน"),
 // optionally one row per OIT item ("O1", title, มี/ไม่มี). Row 1 is the header. Every bad row is
 // reported with its row number in Thai, and nothing is saved unless the whole sheet is good.
 
 export const TEMPLATE_HEADER = ['ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'คะแนน'] as const
+
+/** A CSV that is neither UTF-8 nor Thai Windows-874: what to do, step by step. */
+export const CSV_ENCODING_REFUSED =
+  'อ่านตัวอักษรในไฟล์ CSV นี้ไม่ได้ (ไม่ใช่ UTF-8 และไม่ใช่ภาษาไทยแบบ Windows) กรุณาบันทึกเป็น UTF-8: ใน Excel เลือก ไฟล์ › บันทึกเป็น › ชนิดไฟล์ “CSV UTF-8 (คั่นด้วยจุลภาค) (*.csv)” แล้วนำเข้าอีกครั้ง หรือนำเข้าเป็นไฟล์ .xlsx'
 
 export type ParsedScores = { scores: Record<number, number>; oitAnswers: Record<string, boolean> }
 export type ScoreSheetResult = { ok: true; data: ParsedScores } | { ok: false; errors: string[] }
@@ -79,11 +84,12 @@ async function readRows(bytes: Uint8Array, name: string): Promise<Row[] | { erro
     })
     return rows
   }
-  const text = Buffer.from(bytes).toString('utf8')
-  if (text.includes('\u0000') || /\.(xls|xlsx|docx?|pdf)$/i.test(name) && !/\.csv$/i.test(name)) {
-    return { error: 'ไฟล์ต้องเป็น .xlsx หรือ .csv (UTF-8)' }
-  }
-  return parseCsv(text).map((cells, i) => ({ rowNumber: i + 1, cells }))
+  if (/\.(xls|xlsx|docx?|pdf)$/i.test(name) && !/\.csv$/i.test(name)) return { error: 'ไฟล์ต้องเป็น .xlsx หรือ .csv (UTF-8)' }
+  // CSV as Thai Excel saves it: UTF-8, or Windows-874 ("CSV (Comma delimited)", the default) read as
+  // such; anything else (UTF-16 "Unicode Text", other code pages) is refused with how to save it.
+  const decoded = decodeTextFile(bytes)
+  if (!decoded.ok || decoded.text.includes('\u0000')) return { error: CSV_ENCODING_REFUSED }
+  return parseCsv(decoded.text).map((cells, i) => ({ rowNumber: i + 1, cells }))
 }
 
 const YES = new Set(['มี', 'ใช่', 'yes', 'y', 'true', '1', 'ผ่าน'])
@@ -137,10 +143,9 @@ export async function parseScoreSheet(bytes: Uint8Array, name: string, fw: Frame
       errors.push(`${at}: ไม่มีคะแนนของตัวชี้วัดที่ ${n}`)
       continue
     }
-    const score = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : NaN
-    // Excel may store 93.59 as 93.590000000000003: accept binary noise, not a third decimal.
-    const rounded = Math.round(score * 100) / 100
-    if (!Number.isFinite(score) || Math.abs(score - rounded) > 1e-9 || !isScore(rounded)) {
+    // The one score reader, shared with the form (Thai digits; Excel's binary noise, not a third decimal).
+    const rounded = readScore(value)
+    if (rounded === null) {
       errors.push(`${at}: คะแนนของตัวชี้วัดที่ ${n} ต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง (ได้ "${value}")`)
       continue
     }

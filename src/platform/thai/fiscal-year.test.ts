@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { beToCe, ceToBe, currentFiscalHalf, currentFiscalYear, fiscalHalfOf, fiscalHalfRange, fiscalYearOf, fiscalYearRange, previousFiscalHalf } from './fiscal-year.js'
+import { beToCe, ceToBe, currentFiscalHalf, currentFiscalYear, fiscalHalfOf, fiscalHalfRange, fiscalYearOf, fiscalYearRange, parseFiscalYear, previousFiscalHalf } from './fiscal-year.js'
 
 describe('fiscal year', () => {
   it('changes on 1 October', () => {
@@ -47,5 +47,23 @@ describe('fiscal half-years', () => {
   it('steps back to the half a report covers', () => {
     expect(previousFiscalHalf({ fiscalYear: 2567, half: 1 })).toEqual({ fiscalYear: 2566, half: 2 })
     expect(previousFiscalHalf({ fiscalYear: 2567, half: 2 })).toEqual({ fiscalYear: 2567, half: 1 })
+  })
+})
+
+describe('parseFiscalYear', () => {
+  const opts = { min: 2550, max: 2570 }
+  it('reads B.E. years in Arabic or Thai digits', () => {
+    expect(parseFiscalYear('2567', opts)).toEqual({ ok: true, year: 2567 })
+    expect(parseFiscalYear(' ๒๕๖๗ ', opts)).toEqual({ ok: true, year: 2567 })
+    expect(parseFiscalYear('ปีงบประมาณ 2566', opts)).toEqual({ ok: true, year: 2566 })
+  })
+  it('refuses empty, non-years, C.E. years (suggesting the B.E. one) and years outside the range', () => {
+    expect(parseFiscalYear('', opts)).toEqual({ ok: false, error: 'empty' })
+    expect(parseFiscalYear('abc', opts)).toEqual({ ok: false, error: 'format' })
+    expect(parseFiscalYear('67', opts)).toEqual({ ok: false, error: 'format' })
+    expect(parseFiscalYear('2024', opts)).toEqual({ ok: false, error: 'looks_ce', suggestion: 2567 })
+    expect(parseFiscalYear('2050', opts)).toEqual({ ok: false, error: 'looks_ce' })
+    expect(parseFiscalYear('9999', opts)).toEqual({ ok: false, error: 'range' })
+    expect(parseFiscalYear('2571', opts)).toEqual({ ok: false, error: 'range' })
   })
 })

@@ -53,3 +53,22 @@ export function fiscalHalfRange(fy: number, half: 1 | 2): IsoDateRange {
   const ce = beToCe(fy)
   return half === 1 ? { start: `${ce - 1}-10-01`, end: `${ce}-03-31` } : { start: `${ce}-04-01`, end: `${ce}-09-30` }
 }
+
+export type FiscalYearInputError = 'empty' | 'format' | 'looks_ce' | 'range'
+/** A typed fiscal year: `looks_ce` carries the B.E. year meant (2024 → 2567) when that one is allowed. */
+export type ParseFiscalYearResult = { ok: true; year: number } | { ok: false; error: FiscalYearInputError; suggestion?: number }
+
+/**
+ * A fiscal year as staff type it: four digits in พ.ศ., Thai digits too ("๒๕๖๗"), between `min` and
+ * `max`. A C.E.-looking year (2024) is refused, never taken as B.E., with the B.E. year it likely means.
+ */
+export function parseFiscalYear(input: string, opts: { min: number; max: number }): ParseFiscalYearResult {
+  const s = input.replace(/[๐-๙]/g, (d) => String('๐๑๒๓๔๕๖๗๘๙'.indexOf(d))).trim().replace(/^(?:ปีงบประมาณ|ปีงบ|พ\.ศ\.)\s*/, '')
+  if (!s) return { ok: false, error: 'empty' }
+  if (!/^\d{4}$/.test(s)) return { ok: false, error: 'format' }
+  const year = Number(s)
+  if (year >= opts.min && year <= opts.max) return { ok: true, year }
+  const be = year + 543
+  if (be >= opts.min && be <= opts.max) return { ok: false, error: 'looks_ce', suggestion: be }
+  return { ok: false, error: year >= 1900 && year <= 2200 ? 'looks_ce' : 'range' }
+}

@@ -35,6 +35,9 @@ export {
   currentFiscalHalf,
   previousFiscalHalf,
   fiscalHalfRange,
+  parseFiscalYear,
+  type ParseFiscalYearResult,
+  type FiscalYearInputError,
   type FiscalHalf,
   type IsoDateRange,
 } from './fiscal-year.js'

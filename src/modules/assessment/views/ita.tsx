@@ -1,16 +1,21 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
-import { TextField } from '../../../platform/ui/fields.js'
+import { ErrorSummary, TextField } from '../../../platform/ui/fields.js'
+import type { FormErrors, FormValues } from '../../../platform/http/forms.js'
 import { fmtScore } from '../../../domain/ita/format.js'
 import { at } from '../assessment.i18n.js'
 import type { AssessmentView } from '../assessment-view.js'
 
-/** The ITA area: the years to open, and a field to open any other. */
-export const ItaHomePage = ({ ctx, ita, years }: { ctx: StaffPageCtx; ita: string; years: number[] }) => {
+/** "เปิดปีงบประมาณ" refused: the typed text, its message and the years that make sense. */
+export type OpenYearFailure = { values: FormValues; errors: FormErrors; suggest: number[] }
+
+/** The ITA area: the years to open, and a field to open any other (validated; refused with 422). */
+export const ItaHomePage = ({ ctx, ita, years, range, open }: { ctx: StaffPageCtx; ita: string; years: number[]; range: { min: number; max: number }; open?: OpenYearFailure | undefined }) => {
   const lang = ctx.lang
   return (
     <StaffLayout ctx={ctx} title={at(lang, 'ita.title')}>
       <h1>{at(lang, 'ita.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={open?.errors} />
       <h2>{at(lang, 'ita.years')}</h2>
       <ul class="cards">
         {years.map((y) => (
@@ -19,8 +24,20 @@ export const ItaHomePage = ({ ctx, ita, years }: { ctx: StaffPageCtx; ita: strin
           </li>
         ))}
       </ul>
-      <form method="get" action={ita}>
-        <TextField name="fy" label={at(lang, 'ita.open')} inputmode="numeric" values={{ fy: '' }} />
+      <form method="get" action={ita} novalidate>
+        <TextField name="fy" label={at(lang, 'ita.open')} hint={at(lang, 'ita.openHint', { min: range.min, max: range.max, example: years[1] ?? range.max })} inputmode="numeric" values={open?.values ?? { fy: '' }} errors={open?.errors} />
+        {open && open.suggest.length > 0 && (
+          <nav aria-labelledby="open-suggest">
+            <p id="open-suggest">{at(lang, 'ita.openSuggest')}</p>
+            <ul class="cards">
+              {open.suggest.map((y) => (
+                <li class="card">
+                  <a href={`${ita}/${y}`}>{at(lang, 'ita.year', { year: y })}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <button type="submit" class="secondary">
           {at(lang, 'ita.open')}
         </button>
