@@ -37,10 +37,12 @@ async function loadScores(tx: Tx, year: number): Promise<{ assessment: Assessmen
 
 // Tool scores published by NACC, when entered, are shown beside the computed ones; the
 // computation stays the framework's.
-function safeAssess(fw: Framework, scores: ScoreMap): AssessmentScore | null {
+function safeAssess(fw: Framework, scores: ScoreMap, toolScores: Readonly<Record<string, number | undefined>> = {}): AssessmentScore | null {
   if (missingIndicators(fw, scores).length) return null
+  // Tool-part scores (2566 EIT ส่วนที่ 1/2) enter the year's rating rule; whole-tool entries stay beside.
+  const parts = Object.fromEntries(Object.entries(toolScores).filter(([k, v]) => k.includes('.') && typeof v === 'number'))
   try {
-    return assess(fw, scores)
+    return assess(fw, scores, parts)
   } catch {
     return null
   }
@@ -56,12 +58,12 @@ export async function assessmentView(db: Db, orgId: string, year: number): Promi
   const { cur, prev } = await inOrg(db, orgId, async (tx) => ({ cur: await loadScores(tx, year), prev: await loadScores(tx, year - 1) }))
   const framework = await requireFramework(db, year, cur.assessment?.frameworkVersion)
   const fw = framework.framework
-  const result = safeAssess(fw, cur.scores)
+  const result = safeAssess(fw, cur.scores, cur.assessment?.toolScores)
   let changes: IndicatorChange[] = []
   let previous: AssessmentView['previous'] = null
   if (prev.assessment) {
     const pfw = await requireFramework(db, year - 1, prev.assessment.frameworkVersion).catch(() => framework)
-    previous = { fiscalYear: year - 1, scores: prev.scores, result: safeAssess(pfw.framework, prev.scores) }
+    previous = { fiscalYear: year - 1, scores: prev.scores, result: safeAssess(pfw.framework, prev.scores, prev.assessment.toolScores) }
     changes = yearOverYear({ framework: pfw.framework, scores: prev.scores }, { framework: fw, scores: cur.scores })
   }
   const answers = cur.assessment?.oitAnswers ?? {}

@@ -25,7 +25,8 @@ export const assessments = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     fiscalYear: integer('fiscal_year').notNull(),
     frameworkVersion: integer('framework_version').notNull(),
-    toolScores: jsonb('tool_scores').$type<Partial<Record<'iit' | 'eit' | 'oit', number>>>().notNull().default({}),
+    // Published tool scores (iit, eit, oit) and tool-part scores (eit.1, …), up to four decimals.
+    toolScores: jsonb('tool_scores').$type<Partial<Record<string, number>>>().notNull().default({}),
     oitAnswers: jsonb('oit_answers').$type<Record<string, boolean>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,7 +6,7 @@ import type { Framework } from '../../domain/ita/framework.schema.js'
 import { at, type AtKey } from './assessment.i18n.js'
 import { PROGRESS_STATUSES } from './assessment.schema.js'
 import type { ScoresInput } from './scores.service.js'
-import { readScore } from './score-number.js'
+import { readScore, readToolScore } from './score-number.js'
 import type { PlanInput } from './plans.service.js'
 
 // The module's forms: one schema and one set of field labels each, shared by the route that
@@ -15,18 +15,23 @@ import type { PlanInput } from './plans.service.js'
 export const TOOLS = ['iit', 'eit', 'oit'] as const
 
 /** A score field: '' is "no score", else 0–100 with at most two decimals, Thai digits too (`readScore`, as the import reads it). */
-const scoreField = (message: string) =>
+const scoreField = (message: string, read: (s: string) => number | null = readScore) =>
   z
     .string()
     .trim()
     .optional()
     .transform((s, ctx) => {
       if (!s) return null
-      const n = readScore(s)
+      const n = read(s)
       if (n !== null) return n
       ctx.addIssue({ code: 'custom', message })
       return z.NEVER
     })
+
+/** A tool's parts in the year's framework (2566 EIT ส่วนที่ 1/2), with their form field names. */
+export function toolParts(fw: Framework, tool: (typeof TOOLS)[number]): { code: string; nameTh: string; field: string }[] {
+  return (fw.tools[tool].parts ?? []).map((p) => ({ code: p.code, nameTh: p.nameTh, field: `part_${p.code.replace('.', '_')}` }))
+}
 
 /** The scores form of a year: one field per indicator, the published tool scores, OIT answers. */
 export function scoresForm(fw: Framework, lang: Lang) {
@@ -37,9 +42,14 @@ export function scoresForm(fw: Framework, lang: Lang) {
     labels[`s${i.number}`] = at(lang, 'scores.scoreOf', { n: i.number, name: i.nameTh })
     shape[`s${i.number}`] = scoreField(`${labels[`s${i.number}`]}: ${invalid}`)
   }
+  const invalidTool = at(lang, 'scores.invalidTool')
   for (const t of TOOLS) {
     labels[`tool_${t}`] = `${fw.tools[t].nameTh} (${t.toUpperCase()})`
-    shape[`tool_${t}`] = scoreField(`${t.toUpperCase()}: ${invalid}`)
+    shape[`tool_${t}`] = scoreField(`${t.toUpperCase()}: ${invalidTool}`, readToolScore)
+    for (const p of toolParts(fw, t)) {
+      labels[p.field] = p.nameTh
+      shape[p.field] = scoreField(`${p.nameTh}: ${invalidTool}`, readToolScore)
+    }
   }
   // An OIT answer is optional; anything but yes/no counts as not given.
   for (const o of fw.oitItems) shape[`oit_${o.code}`] = z.enum(['yes', 'no']).optional().catch(undefined)
@@ -50,6 +60,10 @@ export function scoresForm(fw: Framework, lang: Lang) {
     for (const t of TOOLS) {
       const v = d[`tool_${t}`] as number | null
       if (v !== null) toolScores[t] = v
+      for (const p of toolParts(fw, t)) {
+        const pv = d[p.field] as number | null
+        if (pv !== null) toolScores[p.code] = pv
+      }
     }
     const oitAnswers: Record<string, boolean> = {}
     for (const o of fw.oitItems) {

@@ -1,5 +1,5 @@
 import { parseThaiNumber } from '../../platform/thai/numerals.js'
-import { isScore } from './scores.service.js'
+import { isScore, isToolScore } from './scores.service.js'
 
 /**
  * The one reader of a score, for the form and for imported sheets alike: Thai or Arabic digits
@@ -11,4 +11,12 @@ export function readScore(text: string): number | null {
   if (n === null) return null
   const rounded = Math.round(n * 100) / 100
   return Math.abs(n - rounded) <= 1e-9 && isScore(rounded) ? rounded : null
+}
+
+/** A tool (or tool-part) score: like `readScore` with up to four decimals (NACC weights them unrounded). */
+export function readToolScore(text: string): number | null {
+  const n = parseThaiNumber(text)
+  if (n === null) return null
+  const rounded = Math.round(n * 10000) / 10000
+  return Math.abs(n - rounded) <= 1e-9 && isToolScore(rounded) ? rounded : null
 }

@@ -4,19 +4,27 @@ import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
-import type { ToolCode } from '../../domain/ita/framework.schema.js'
+import { TOOL_CODES } from '../../domain/ita/framework.schema.js'
+import { TOOL_SCORE_DECIMALS } from '../../domain/ita/scoring.js'
 import { assessments, indicatorScores, scoreChanges, type Assessment, type ScoreCell, type ScoreChangeSource } from './assessment.schema.js'
 import { requireFramework } from './frameworks.service.js'
 
 export type ScoresInput = {
   scores: Record<number, number | null>
-  toolScores?: Partial<Record<ToolCode, number>>
+  /** Published tool scores (`iit`, …) and tool-part scores (`eit.1`, …), up to four decimals. */
+  toolScores?: Partial<Record<string, number>>
   oitAnswers?: Record<string, boolean>
 }
 
 /** Two decimals, 0–100. */
 export function isScore(n: number): boolean {
   return Number.isFinite(n) && n >= 0 && n <= 100 && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6
+}
+
+/** A tool or tool-part score: 0–100 with up to four decimals (NACC weights tool scores unrounded). */
+export function isToolScore(n: number): boolean {
+  const f = 10 ** TOOL_SCORE_DECIMALS
+  return Number.isFinite(n) && n >= 0 && n <= 100 && Math.abs(n * f - Math.round(n * f)) < 1e-4
 }
 
 /** Replaces the year's indicator scores (and optional tool scores / OIT answers) in one transaction. */
@@ -30,6 +38,11 @@ export async function saveScores(ctx: UseCaseCtx, year: number, input: ScoresInp
   for (const [k, v] of Object.entries(input.scores)) {
     if (!numbers.has(Number(k))) throw new AppError('bad_request', 422, { th: `ไม่มีตัวชี้วัดที่ ${k} ในกรอบการประเมินปี ${year}`, en: `No indicator ${k} in ${year}` })
     if (v !== null && !isScore(v)) throw new AppError('bad_request', 422, { th: `คะแนนตัวชี้วัดที่ ${k} ต้องอยู่ระหว่าง 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง`, en: `Score of indicator ${k} must be 0–100 with two decimals` })
+  }
+  const toolKeys = new Set<string>([...TOOL_CODES, ...TOOL_CODES.flatMap((t) => (framework.framework.tools[t].parts ?? []).map((p) => p.code))])
+  for (const [k, v] of Object.entries(input.toolScores ?? {})) {
+    if (!toolKeys.has(k)) throw new AppError('bad_request', 422, { th: `ไม่มีแบบวัดหรือส่วน ${k} ในกรอบการประเมินปี ${year}`, en: `No tool or part ${k} in ${year}` })
+    if (v !== undefined && !isToolScore(v)) throw new AppError('bad_request', 422, { th: `คะแนน ${k} ต้องอยู่ระหว่าง 0–100 ทศนิยมไม่เกิน 4 ตำแหน่ง`, en: `Score of ${k} must be 0–100 with at most four decimals` })
   }
   await inOrg(ctx.db, orgId, async (tx) => {
     const a = await ensureAssessment(tx, orgId, year, framework.version)
@@ -52,6 +65,8 @@ export async function ensureAssessment(tx: Tx, orgId: string, year: number, vers
 export type CellMap = Record<string, string>
 
 const scoreText = (n: number) => n.toFixed(2)
+/** A tool score as entered: two decimals, or up to four when it has them (90.0466). */
+export const toolText = (n: number) => n.toFixed(TOOL_SCORE_DECIMALS).replace(/0{1,2}$/, '')
 
 /** The stored cells of an assessment (none when there is no assessment yet). */
 export async function cellsOf(tx: Tx, a: Assessment | undefined): Promise<CellMap> {
@@ -59,7 +74,7 @@ export async function cellsOf(tx: Tx, a: Assessment | undefined): Promise<CellMa
   const rows = await tx.select().from(indicatorScores).where(eq(indicatorScores.assessmentId, a.id))
   const out: CellMap = {}
   for (const r of rows) out[String(r.indicator)] = scoreText(Number(r.score))
-  for (const [t, v] of Object.entries(a.toolScores)) if (typeof v === 'number') out[`tool_${t}`] = scoreText(v)
+  for (const [t, v] of Object.entries(a.toolScores)) if (typeof v === 'number') out[`tool_${t}`] = toolText(v)
   for (const [code, v] of Object.entries(a.oitAnswers)) out[code] = v ? 'yes' : 'no'
   return out
 }
@@ -73,7 +88,7 @@ export function targetCells(current: CellMap, input: ScoresInput): CellMap {
   }
   if (input.toolScores) {
     for (const k of Object.keys(out)) if (k.startsWith('tool_')) delete out[k]
-    for (const [t, v] of Object.entries(input.toolScores)) if (typeof v === 'number') out[`tool_${t}`] = scoreText(v)
+    for (const [t, v] of Object.entries(input.toolScores)) if (typeof v === 'number') out[`tool_${t}`] = toolText(v)
   }
   if (input.oitAnswers) {
     for (const k of Object.keys(out)) if (/^O\d/.test(k)) delete out[k]
@@ -102,7 +117,7 @@ export async function writeCells(tx: Tx, a: Assessment, current: CellMap, after:
   const toolScores: Assessment['toolScores'] = {}
   const oitAnswers: Record<string, boolean> = {}
   for (const [k, v] of Object.entries(after)) {
-    if (k.startsWith('tool_')) toolScores[k.slice(5) as ToolCode] = Number(v)
+    if (k.startsWith('tool_')) toolScores[k.slice(5)] = Number(v)
     else if (/^O\d/.test(k)) oitAnswers[k] = v === 'yes'
   }
   await tx.update(assessments).set({ toolScores, oitAnswers, updatedAt: new Date() }).where(eq(assessments.id, a.id))

@@ -7,7 +7,8 @@ import { fmtChange, fmtScore } from '../../../domain/ita/format.js'
 import type { Framework } from '../../../domain/ita/framework.schema.js'
 import { at } from '../assessment.i18n.js'
 import type { AssessmentView } from '../assessment-view.js'
-import { TOOLS } from '../forms.js'
+import { TOOLS, toolParts } from '../forms.js'
+import { toolText } from '../scores.service.js'
 import type { HistoryEntry } from '../score-imports.service.js'
 import { ScoreHistory } from './score-import.js'
 
@@ -29,13 +30,16 @@ export type ScoresPageProps = {
   undoForm?: FormState | undefined
 }
 
+const toolOrEmpty = (n: number | undefined) => (n === undefined ? '' : toolText(n))
+
 /** The form's values from what is saved (the form opens filled in). */
 function savedValues(view: AssessmentView): FormValues {
   const fw = view.framework.framework
   const answers = view.assessment?.oitAnswers ?? {}
   return Object.fromEntries([
     ...fw.indicators.map((i) => [`s${i.number}`, view.scores[i.number]?.toFixed(2) ?? '']),
-    ...TOOLS.map((t) => [`tool_${t}`, view.assessment?.toolScores[t]?.toFixed(2) ?? '']),
+    ...TOOLS.map((t) => [`tool_${t}`, toolOrEmpty(view.assessment?.toolScores[t])]),
+    ...TOOLS.flatMap((t) => toolParts(fw, t).map((p) => [p.field, toolOrEmpty(view.assessment?.toolScores[p.code])])),
     ...fw.oitItems.map((o) => [`oit_${o.code}`, answers[o.code] === true ? 'yes' : answers[o.code] === false ? 'no' : '']),
   ])
 }
@@ -220,7 +224,12 @@ export const ScoresForm = ({ ctx, fw, action, values, errors }: { ctx: StaffPage
         <fieldset class="field">
           <legend>{at(lang, 'scores.toolEntered')}</legend>
           {TOOLS.map((t) => (
-            <TextField name={`tool_${t}`} label={`${fw.tools[t].nameTh} (${t.toUpperCase()})`} values={values} errors={errors} />
+            <>
+              <TextField name={`tool_${t}`} label={`${fw.tools[t].nameTh} (${t.toUpperCase()})`} values={values} errors={errors} hint={t === 'iit' ? at(lang, 'scores.toolHint') : ''} />
+              {toolParts(fw, t).map((p, i) => (
+                <TextField name={p.field} label={p.nameTh} values={values} errors={errors} hint={i === 0 ? at(lang, 'scores.partHint', { tool: t.toUpperCase() }) : ''} />
+              ))}
+            </>
           ))}
         </fieldset>
         {fw.oitItems.length > 0 && (
