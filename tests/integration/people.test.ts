@@ -15,7 +15,9 @@ import { people } from '../../src/platform/people/people.schema.js'
 import { accountIdsOf, headOf, peopleFor, personOfUser, STAFF_KINDS, supervisorOf } from '../../src/platform/people/directory.js'
 import { createPerson, setUnitHead, updatePerson } from '../../src/platform/people/people.service.js'
 import { kindFromText, parsePeopleSheet } from '../../src/platform/people/people-import.js'
-import { issuePersonLinks, openPersonLink, redeemPersonLink, usedPersonLinks } from '../../src/platform/people/person-links.js'
+import { issuePersonLinks, linkQrSvg, mailPersonLinks, openPersonLink, redeemPersonLink, usedPersonLinks } from '../../src/platform/people/person-links.js'
+import { mailOutbox } from '../../src/platform/mail/mail.schema.js'
+import { maskLinkSecrets } from '../../src/platform/mail/mask.js'
 
 async function xlsx(rows: (string | Date | null)[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
@@ -245,6 +247,51 @@ describe('people: the agency’s personnel, unit heads and supervisors', () => {
     expect(await tx((x) => usedPersonLinks(x, 'announcements.ack', 'ann-1', [ids.driver!]))).toEqual(new Set([ids.driver]))
     const [old] = await tx((x) => issuePersonLinks(x, { orgId: org.id, purpose: 'announcements.ack', ref: 'ann-2', personIds: [ids.chief!], expiresAt: new Date(Date.now() - 1000) }))
     expect(await tx((x) => redeemPersonLink(x, old!.token, 'announcements.ack'))).toBeNull()
+  })
+  it('an invitation can be for a person without an account, and links them', async () => {
+    const c = new TestClient(t.app)
+    await c.signIn(org.slug, admin.email, TEST_PASSWORD)
+    const usersPage = `/o/${org.slug}/admin/users`
+    const page = await (await c.get(usersPage)).text()
+    expect(page).toContain('นายสมบัติ ขยันยิ่ง (พนักงานขับรถยนต์)')
+    expect(page).not.toContain('นางมานี ขยัน (') // already has an account
+    const ok = await c.post(usersPage, { email: 'sombat@example.go.th', displayName: 'สมบัติ ขยันยิ่ง', role: 'viewer', personId: ids.driver! })
+    expect(ok.status).toBe(303)
+    const [u] = await tx((x) => x.select().from(users).where(eq(users.email, 'sombat@example.go.th')))
+    expect((await tx((x) => personOfUser(x, u!.id)))?.id).toBe(ids.driver)
+    const again = await c.post(usersPage, { email: 'other@example.go.th', displayName: 'ผู้อื่น', role: 'viewer', personId: ids.driver! })
+    expect(again.status).toBe(422)
+    const html = await again.text()
+    expect(html).toContain('มีบัญชีผู้ใช้งานแล้ว')
+    expect(html).toContain('value="other@example.go.th"')
+    expect(await tx((x) => x.select().from(users).where(eq(users.email, 'other@example.go.th')))).toEqual([]) // nothing half-written
+  })
+
+  it('mails each person their own link, and names those without e-mail for a printed QR sheet', async () => {
+    const links = await tx((x) => issuePersonLinks(x, { orgId: org.id, purpose: 'gifts.nil-return', ref: '2567-h1', personIds: [ids.clerk!, ids.driver!], expiresAt: new Date(Date.now() + 86_400_000) }))
+    const url = (token: string) => `https://prongsai.example/o/${org.slug}/gifts/answer/${token}`
+    const r = await tx((x) =>
+      mailPersonLinks(x, {
+        orgId: org.id,
+        links,
+        recipients: [
+          { personId: ids.clerk!, fullName: 'นางมานี ขยัน', email: 'manee@example.go.th' },
+          { personId: ids.driver!, fullName: 'นายสมบัติ ขยันยิ่ง', email: null },
+        ],
+        subject: 'แจ้งการรับทรัพย์สินหรือประโยชน์อื่นใด ครึ่งปีแรก ๒๕๖๗',
+        text: (name, u) => `เรียน ${name}\nกรุณาแจ้งที่ ${u}`,
+        url,
+      }),
+    )
+    expect(r.mailed).toBe(1)
+    expect(r.withoutEmail.map((w) => w.fullName)).toEqual(['นายสมบัติ ขยันยิ่ง'])
+    const [mail] = await tx((x) => x.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'manee@example.go.th')))
+    const mine = links.find((l) => l.personId === ids.clerk)!
+    expect(mail!.bodyText).toContain(url(mine.token))
+    expect(maskLinkSecrets(mail!.bodyText)).not.toContain(mine.token) // the outbox never shows it to others
+    const svg = await linkQrSvg(url(mine.token))
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg).not.toMatch(/<script|on\w+=/i)
   })
 })
 

@@ -6,7 +6,8 @@ import type { MasterKeys } from '../crypto/index.js'
 import { queueMail } from '../mail/mail.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
-import { AppError } from '../http/errors.js'
+import { AppError, InputError } from '../http/errors.js'
+import { people } from '../people/people.schema.js'
 import { authTokens, sessions, users, userUnits, type Role, type User } from './auth.schema.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { createSession, destroyAllSessions } from './sessions.js'
@@ -196,7 +197,7 @@ export async function tokenIsValid(db: Db, orgId: string | null, token: string):
   return rows.length > 0
 }
 
-export type InviteInput = { email: string; displayName: string; position?: string | undefined; role: Role; unitIds: string[] }
+export type InviteInput = { email: string; displayName: string; position?: string | undefined; role: Role; unitIds: string[]; /** The person of platform/people this account is for (one without an account). */ personId?: string | undefined }
 
 /** Creates the account without a password and mails a single-use link to set one. */
 export async function inviteUser(
@@ -222,6 +223,10 @@ export async function inviteUser(
     if (input.unitIds.length) {
       await tx.insert(userUnits).values(input.unitIds.map((unitId) => ({ orgId: orgId!, userId: u.id, unitId })))
     }
+    if (input.personId) {
+      const [linked] = await tx.update(people).set({ userId: u.id, updatedAt: new Date() }).where(and(eq(people.id, input.personId), isNull(people.userId))).returning({ id: people.id })
+      if (!linked) throw new InputError({ personId: { th: 'บุคลากรที่เลือกไม่มีในระบบ หรือมีบัญชีผู้ใช้งานแล้ว', en: 'The chosen person does not exist or already has an account' } })
+    }
     const token = await issueToken(tx, u, 'invite', INVITE_TTL_MS)
     await queueMail(tx, {
       orgId,
@@ -229,7 +234,7 @@ export async function inviteUser(
       subject: t(ctx.lang, 'invite.mailSubject', { org: input.orgName }),
       text: t(ctx.lang, 'invite.mailBody', { org: input.orgName, role: ctx.deps.registry.roleLabel(input.role, ctx.lang), link: `${input.baseUrl}/invite/${token}` }) + (sensitive ? `\n\n${t(ctx.lang, 'grants.inviteNote')}` : ''),
     })
-    await appendAudit(tx, { orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'user.invite', entityType: 'user', entityId: u.id, requestId: ctx.requestId, details: { email, role: input.role } })
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'user.invite', entityType: 'user', entityId: u.id, requestId: ctx.requestId, details: { email, role: input.role, personId: input.personId ?? null } })
     return { userId: u.id }
   })
 }

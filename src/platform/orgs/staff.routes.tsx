@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { PlatformContext, StaffContext, StaffEnv } from '../http/context.js'
 import { ctxOf } from '../http/context.js'
-import { f, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
+import { f, formErrorsOf, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
 import { intQuery } from '../http/params.js'
 import { forgetOrg } from '../http/middleware.js'
@@ -23,7 +23,7 @@ import { UNIT_KINDS, type Unit } from './orgs.schema.js'
 import { currentFiscalYear, formatNumber } from '../thai/index.js'
 import { agencyStatistics } from '../stats/statistics.js'
 import { formatThaiDateTime } from '../thai/index.js'
-import { listPeopleBrief } from '../people/people.service.js'
+import { listAccountsForLinking, listPeopleBrief } from '../people/people.service.js'
 import { ppl } from '../people/people.i18n.js'
 
 
@@ -44,6 +44,7 @@ const inviteInput = (roles: string[]) =>
     position: f.optionalText(200),
     role: f.choice(roles as [string, ...string[]]),
     unitIds: f.list(),
+    personId: f.optionalText(40),
   })
 
 const SettingsInput = z.object({
@@ -227,9 +228,18 @@ export function staffRoutes() {
   const UsersPage = async (c: StaffContext, values?: FormValues, errors?: FormErrors) => {
     const ctx = pageCtx(c)
     const lang = ctx.lang
-    const [rows, units, pending] = await Promise.all([listUsers(ctxOf(c)), listUnits(ctxOf(c)), listPendingGrants(ctxOf(c))])
-    const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
     const canManage = ctx.actor?.role === 'agency_admin'
+    const [rows, units, pending, unlinked] = await Promise.all([
+      listUsers(ctxOf(c)),
+      listUnits(ctxOf(c)),
+      listPendingGrants(ctxOf(c)),
+      // People without an account yet: an invitation can be for one of them.
+      canManage ? listAccountsForLinking(ctxOf(c)).then(async (accounts) => {
+        const linked = new Set(accounts.map((a) => a.personId).filter(Boolean))
+        return (await listPeopleBrief(ctxOf(c))).filter((p) => !linked.has(p.id) && !p.activeUntil)
+      }) : [],
+    ])
+    const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
     return (
       <StaffLayout ctx={ctx} title={t(lang, 'users.title')}>
         <h1>{t(lang, 'users.title')}</h1>
@@ -276,6 +286,9 @@ export function staffRoutes() {
               <TextField name="position" label={t(lang, 'users.position')} values={values} errors={errors} />
               <SelectField name="role" label={t(lang, 'users.role')} values={values} errors={errors} placeholder="" options={invitableRoles(ctx.registry).map((r) => ({ value: r, label: ctx.registry.roleLabel(r, lang) }))} required />
               {units.length > 0 && <CheckboxGroup name="unitIds" label={t(lang, 'users.units')} values={values} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />}
+              {unlinked.length > 0 && (
+                <SelectField name="personId" label={ppl(lang, 'users.person')} hint={ppl(lang, 'users.personHint')} values={values} errors={errors} options={[{ value: '', label: ppl(lang, 'people.none') }, ...unlinked.map((p) => ({ value: p.id, label: p.position ? `${p.fullName} (${p.position})` : p.fullName }))]} />
+              )}
               <button type="submit">{t(lang, 'users.invite')}</button>
             </form>
           </>
@@ -291,7 +304,15 @@ export function staffRoutes() {
     const units = await listUnits(ctxOf(c))
     const unitIds = form.data.unitIds.filter((id) => units.some((u) => u.id === id))
     const org = c.get('org')
-    const r = await inviteUser(ctxOf(c), { ...form.data, unitIds, orgName: org.nameTh, baseUrl: `${publicOrigin(c)}/o/${org.slug}` })
+    let r
+    try {
+      r = await inviteUser(ctxOf(c), { ...form.data, unitIds, orgName: org.nameTh, baseUrl: `${publicOrigin(c)}/o/${org.slug}` })
+    } catch (e) {
+      const failed = formErrorsOf(e, lang)
+      if (!failed) throw e
+      c.set('formFailed', true)
+      return render(c, await UsersPage(c, form.values, failed.errors), failed.status)
+    }
     if ('duplicate' in r) return render(c, await UsersPage(c, form.values, { email: t(lang, 'users.duplicate') }), 409)
     const sensitive = c.get('deps').registry.roles.get(form.data.role)?.sensitive
     flash(c, sensitive ? t(lang, 'grants.invited', { email: form.data.email, role: c.get('deps').registry.roleLabel(form.data.role, lang) }) : t(lang, 'users.invited', { email: form.data.email }))

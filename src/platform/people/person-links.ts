@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import QRCode from 'qrcode'
 import type { Tx } from '../../db/client.js'
 import { randomToken } from '../crypto/tokens.js'
+import { queueMail } from '../mail/mail.js'
 import { personLinks } from './people.schema.js'
 
 // Single-use links for people without a login account: a module (acknowledging an announcement,
@@ -78,4 +79,30 @@ export async function usedPersonLinks(tx: Tx, purpose: PersonLinkPurpose, ref: s
 /** A printable QR code (SVG, no script) of a link's full URL, for a sheet handed to staff without e-mail. */
 export async function linkQrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+}
+
+export type LinkRecipient = { personId: string; fullName: string; email: string | null }
+
+/**
+ * Mails each person their own link (in the caller's transaction, through the outbox), for those
+ * with an e-mail address; returns who has none, so the module can print their QR codes instead.
+ */
+export async function mailPersonLinks(
+  tx: Tx,
+  p: { orgId: string; links: readonly IssuedLink[]; recipients: readonly LinkRecipient[]; subject: string; text: (name: string, url: string) => string; url: (token: string) => string },
+): Promise<{ mailed: number; withoutEmail: LinkRecipient[] }> {
+  const byId = new Map(p.recipients.map((r) => [r.personId, r]))
+  let mailed = 0
+  const withoutEmail: LinkRecipient[] = []
+  for (const l of p.links) {
+    const r = byId.get(l.personId)
+    if (!r) continue
+    if (!r.email) {
+      withoutEmail.push(r)
+      continue
+    }
+    await queueMail(tx, { orgId: p.orgId, to: r.email, subject: p.subject, text: p.text(r.fullName, p.url(l.token)) })
+    mailed++
+  }
+  return { mailed, withoutEmail }
 }
