@@ -19,7 +19,7 @@ import {
 } from 'docx'
 import { A4, cm, packDocx } from '../../platform/documents/docx.js'
 import { sarabunPskWidthPt } from '../../platform/documents/fonts.js'
-import { thaiLexicon, unbreakableUnits, type ThaiLexicon } from '../../platform/thai/segment.js'
+import { joinLexiconWords, thaiLexicon, unbreakableUnits, WORD_JOINER, type ThaiLexicon } from '../../platform/thai/segment.js'
 import { appendixDocxSection } from './measures-report.appendix.js'
 import { CELL_PADDING, cell, FONT, FONT_PT, LINE, MARGIN, para, SIZE, WIDE_WIDTH, type Align, type Txt } from './measures-report.docx-parts.js'
 import { LABELS } from './measures-report.labels.js'
@@ -54,7 +54,7 @@ type Row = P[][]
 function longestPieceTwips(paras: P[], lex: ThaiLexicon): number {
   let max = 0
   for (const p of paras) {
-    const units = unbreakableUnits(p.text, lex)
+    const units = unbreakableUnits(p.text.replaceAll(WORD_JOINER, ''), lex)
     units.forEach((u, k) => {
       // A checkbox and its space stay with the first word of the label.
       const box = p.box && k === 0 ? FONT_PT * 1.1 : 0
@@ -172,8 +172,9 @@ export function indicatorRow(i: IndicatorReport, txt: Txt): Row {
 /** The report as a DOCX: title and introduction portrait, tables and signatures landscape. */
 export function buildMeasuresReportDocument(report: MeasuresReport): Document {
   const d = digitsFor(report)
-  const txt: Txt = d
   const lex = thaiLexicon(placeWords(report.agency))
+  // Word joiners keep the lexicon's words whole where LibreOffice's dictionary would cut them.
+  const txt: Txt = (s) => joinLexiconWords(d(s), lex)
   const { agency } = report
 
   const intro: Paragraph[] = [

@@ -177,7 +177,8 @@ describe('DOCX column widths', () => {
               const bold = runs.some((r) => r.bold && r.text)
               // A checkbox (drawn in a symbol font) counts one em.
               const box = /^[☐☑]/.test(text) ? sizePt : 0
-              unbreakableUnits(text.replace(/^[☐☑]\s*/, ''), lex).forEach((u, k) => {
+              // Word joiners only ever join: measure the text without them.
+              unbreakableUnits(text.replace(/^[☐☑]\s*/, '').replaceAll('\u2060', ''), lex).forEach((u, k) => {
                 const twips = (sarabunPskWidthPt(u, sizePt, bold) + (k === 0 ? box : 0)) * 20
                 checked++
                 if (twips > room) tooNarrow.push(`"${u}" needs ${Math.ceil(twips)} twips, column ${col + 1} has ${room}`)
@@ -187,6 +188,8 @@ describe('DOCX column widths', () => {
         }
       }
       expect(checked).toBeGreaterThan(500)
+      // LibreOffice cannot cut สำนักปลัดฯ (its dictionary would: สำ|นัก).
+      expect(xml).toContain(['สำ', 'นั', 'ก', 'ป', 'ลั', 'ด'].join('\u2060'))
       expect(tooNarrow).toEqual([])
     })
   }

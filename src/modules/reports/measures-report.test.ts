@@ -133,7 +133,8 @@ describe('DOCX', () => {
     const text = await docxToText(docx)
     expectCellsInOrder(text, dataCells)
     expectHeaders(text)
-    expect(text).toContain(introduction)
+    // Word joiners (invisible) keep a few words whole for LibreOffice's line breaking.
+    expect(text.replaceAll('\u2060', '')).toContain(introduction)
   })
 
   it('uses TH SarabunPSK 16pt, A4, 3 cm / 2 cm margins, a landscape section and repeated header rows', async () => {

@@ -30,12 +30,12 @@ export function htmlToText(html: string): string {
   return decodeEntities(text)
 }
 
-/** Collapses every run of whitespace (including NBSP and zero-width space) to one space. */
+/** Collapses every run of whitespace (including NBSP and zero-width space) to one space; word joiners go. */
 export function normalizeSpace(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim()
+  return s.replace(/\u2060/g, '').replace(/[\s\u00a0\u200b]+/g, ' ').trim()
 }
 
-/** Removes all whitespace: for comparing Thai text whose line breaks fall at arbitrary places. */
+/** Removes all whitespace (and word joiners): for comparing Thai text whose line breaks fall at arbitrary places. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u00a0\u200b]+/g, '')
+  return s.replace(/[\s\u00a0\u200b\u2060]+/g, '')
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { segmentWords, thaiLexicon, thaiLinePieces, toSearchText, unbreakableUnits } from './segment.js'
+import { joinLexiconWords, segmentWords, thaiLexicon, thaiLinePieces, toSearchText, unbreakableUnits } from './segment.js'
 
 describe('Thai word segmentation', () => {
   it('splits Thai words and drops spaces and punctuation', () => {
@@ -34,5 +34,14 @@ describe('line pieces (break opportunities)', () => {
     // A lexicon word never takes a consonant from a leading vowel or leaves a vowel behind.
     expect(thaiLinePieces('เสำนัก').join('')).toBe('เสำนัก')
     expect(unbreakableUnits('ปีงบประมาณ ๒๕๖๖ (Do & DON\'T)')).toEqual(['ปีงบประมาณ', '๒๕๖๖', '(Do', '&', "DON'T)"])
+  })
+})
+
+describe('word joiners for word processors', () => {
+  it('joins only the words the lexicon keeps whole where ICU would split them', () => {
+    expect(joinLexiconWords('ทุกกอง/ สำนักปลัดฯ')).toBe(`ทุกกอง/ ${['สำ', 'นั', 'ก', 'ป', 'ลั', 'ด'].join('\u2060')}ฯ`)
+    expect(joinLexiconWords('สำนักปลัดฯ').split('\u2060')).toEqual(['สำ', 'นั', 'ก', 'ป', 'ลั', 'ดฯ'])
+    expect(joinLexiconWords('ประชาสัมพันธ์ ของหน่วยงาน')).toBe('ประชาสัมพันธ์ ของหน่วยงาน')
+    expect(joinLexiconWords('แอดมินของ').replaceAll('\u2060', '')).toBe('แอดมินของ')
   })
 })

@@ -55,7 +55,7 @@ export function thaiLexicon(extra: readonly string[] = []): ThaiLexicon {
 const DEFAULT_LEXICON = thaiLexicon()
 
 /** Lexicon words (longest first) and the stretches between them, given to the segmenter. */
-function* segmentsWithLexicon(text: string, lex: ThaiLexicon): Generator<{ segment: string; thaiWord: boolean }> {
+function* segmentsWithLexicon(text: string, lex: ThaiLexicon): Generator<{ segment: string; thaiWord: boolean; lexicon?: true }> {
   let gap = 0
   const flushGap = function* (end: number): Generator<{ segment: string; thaiWord: boolean }> {
     if (end <= gap) return
@@ -71,7 +71,7 @@ function* segmentsWithLexicon(text: string, lex: ThaiLexicon): Generator<{ segme
       continue
     }
     yield* flushGap(i)
-    yield { segment: word, thaiWord: true }
+    yield { segment: word, thaiWord: true, lexicon: true }
     i += word.length
     gap = i
   }
@@ -105,4 +105,30 @@ export function unbreakableUnits(text: string, lex: ThaiLexicon = DEFAULT_LEXICO
     .split(/\s+/)
     .filter(Boolean)
     .flatMap((run) => thaiLinePieces(run, lex))
+}
+
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' })
+
+/** U+2060 WORD JOINER: no line break here, in Word and LibreOffice alike; invisible. */
+export const WORD_JOINER = '\u2060'
+
+/**
+ * Text for a word processor (DOCX): inside each word the lexicon keeps whole and the dictionary
+ * does not (สำนักปลัด, แอดมิน),
+ * WORD JOINERs forbid the breaks a dictionary would find there (LibreOffice breaks Thai lines with
+ * ICU's, which cuts สำ|นัก). Nothing else changes; importers and squash() drop the joiners.
+ */
+export function joinLexiconWords(text: string, lex: ThaiLexicon = DEFAULT_LEXICON): string {
+  let out = ''
+  for (const s of segmentsWithLexicon(text.normalize('NFC'), lex)) {
+    // Words the dictionary knows whole (ประชาสัมพันธ์) are left alone.
+    if (!s.lexicon || [...segmenter.segment(s.segment)].length < 2) {
+      out += s.segment
+      continue
+    }
+    // Between every letter cluster: the break the other program's dictionary finds depends on
+    // the surrounding text (ICU splits สำนักปลัดฯ as สำ|นัก|ปลัดฯ but สำนักปลัด as สำนัก|ปลัด).
+    out += [...graphemes.segment(s.segment)].map((x) => x.segment).join(WORD_JOINER)
+  }
+  return out
 }
