@@ -2,3 +2,4 @@
 export { oitMap, runLinkCheck, type OitMap } from './disclosure.service.js'
 export { safeFetch, isPrivateAddress } from './ssrf.js'
 export { loadOitFramework } from './framework.js'
+export { requestProbe } from './request.js'

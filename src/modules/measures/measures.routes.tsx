@@ -14,6 +14,8 @@ import { approveSchema, emptySchema, measureLabels, measureSchema, moveLabels, m
 import { editPage, measurePage, yearPage } from './pages.js'
 import { activityRoutes } from './activities.routes.js'
 import { importRoutes } from './import.routes.js'
+import { progressRoutes } from './progress.routes.js'
+import { reviewRoutes } from './review.routes.js'
 
 /** Staff pages of the measures: a year's list, one measure, its edit page, the importer. */
 export function measuresStaffRoutes() {
@@ -116,5 +118,7 @@ export function measuresStaffRoutes() {
   }
   app.route('/', activityRoutes())
   app.route('/', importRoutes())
+  app.route('/', progressRoutes())
+  app.route('/', reviewRoutes())
   return app
 }

@@ -11,6 +11,8 @@ import { isUuid } from '../../platform/http/params.js'
 import { activities, measures, reportSettings, type Activity, type ActivityStatus, type Measure, type ReportSettings } from './measures.schema.js'
 import { mtAll } from './measures.i18n.js'
 import { removeActivityDeadlines, syncActivityDeadlines } from './activity-deadline.js'
+import { removeDeadline } from '../../platform/deadlines/deadlines.service.js'
+import { RETURN_DEADLINE } from './review.schema.js'
 
 export type MeasureInput = {
   title: string
@@ -132,6 +134,7 @@ export async function deleteMeasure(ctx: UseCaseCtx, id: string): Promise<void> 
   const m = await getMeasure(ctx, id)
   await inOrg(ctx.db, ctx.orgId!, async (tx) => {
     await removeActivityDeadlines(tx, ctx.orgId!, id)
+    await removeDeadline(tx, { orgId: ctx.orgId!, ...RETURN_DEADLINE, ref: id }) // a send-back's to-do item
     await tx.delete(measures).where(eq(measures.id, id))
     await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, action: 'measure.delete', entityType: 'ita_measure', entityId: id, requestId: ctx.requestId, details: { title: m.title } })
   })

@@ -10,6 +10,7 @@ import { MeasuresPage, type YearForms } from './views/measures-page.js'
 import { MeasurePage, type MeasureForms } from './views/measure-page.js'
 import { MeasureEditPage } from './views/measure-edit.js'
 import { ACTIVITY_TARGET } from './evidence-targets.js'
+import { measureNeighbours, openReturn } from './review.js'
 import { responsibleChoices } from './activities.service.js'
 
 // The module's pages with their data loaded: the GET routes and every form's failure path render
@@ -26,8 +27,14 @@ export async function yearPage(c: StaffContext, year: number, forms?: YearForms)
 export async function measurePage(c: StaffContext, measure: MeasureView | string, forms?: MeasureForms) {
   const m = typeof measure === 'string' ? await getMeasure(ctxOf(c), measure) : measure
   // Records of other modules linked to each activity through the platform picker.
-  const [linked, people] = await Promise.all([evidenceFor(ctxOf(c), m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id }))), responsibleChoices(ctxOf(c))])
-  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} linked={linked} people={people} forms={forms} />
+  const [linked, people, open, around] = await Promise.all([
+    evidenceFor(ctxOf(c), m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id }))),
+    responsibleChoices(ctxOf(c)),
+    openReturn(ctxOf(c), m.id),
+    measureNeighbours(ctxOf(c), m),
+  ])
+  const link = (x: { id: string; title: string } | null) => (x ? { href: `${itaBase(c)}/measures/${x.id}`, label: x.title } : null)
+  return <MeasurePage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} linked={linked} people={people} forms={forms} review={{ open, sendBack: forms?.sendBack, resubmit: forms?.resubmit }} nav={{ prev: link(around.prev), next: link(around.next) }} />
 }
 
 export async function editPage(c: StaffContext, m: MeasureView, state: FormState = {}) {

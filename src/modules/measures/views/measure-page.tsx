@@ -11,14 +11,17 @@ import { approveValues, LIMITS, NEW_ACTIVITY } from '../measures.forms.js'
 import { ActivityCard, EVIDENCE_ACCEPT } from './activity.js'
 import { FileField } from '../../../platform/ui/fields.js'
 import type { LinkedEvidence } from '../../../platform/evidence/evidence.service.js'
+import type { PageLink } from '../../../platform/ui/prev-next.js'
+import { pt } from '../progress.i18n.js'
+import { MeasureNav, ReviewPanel, type ReviewState } from './review.js'
 import type { Responsible } from '../activities.service.js'
 import { personOption } from './activity.js'
 
 /** Which form of the measure page is shown again with its values and errors. */
-export type MeasureForms = { activity?: FormState; approve?: FormState; status?: FormState & { id: string }; evidence?: FormState & { id: string } }
+export type MeasureForms = { activity?: FormState; approve?: FormState; status?: FormState & { id: string }; evidence?: FormState & { id: string }; sendBack?: FormState; resubmit?: FormState }
 
 /** One measure: its state, approval, activities with evidence, and the forms that change them. */
-export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms = {} }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; linked?: Map<string, LinkedEvidence[]>; people?: Responsible[]; forms?: MeasureForms }) => {
+export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms = {}, review = { open: null }, nav }: { ctx: StaffPageCtx; ita: string; measure: MeasureView; linked?: Map<string, LinkedEvidence[]>; people?: Responsible[]; forms?: MeasureForms; review?: ReviewState; nav?: { prev: PageLink | null; next: PageLink | null } }) => {
   const L = ctx.lang
   const base = `${ita}/measures/${m.id}`
   const canEdit = ctx.can('measure.edit')
@@ -29,8 +32,9 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms =
         <a href={`${ita}/${m.fiscalYear}/measures`}>{mt(L, 'm.title', { year: m.fiscalYear })}</a>
       </p>
       <h1>{m.title}</h1>
+      {nav && <MeasureNav ctx={ctx} prev={nav.prev} next={nav.next} />}
       <p>
-        {mt(L, 'm.status')}: <strong id="measure-status">{approved ? mt(L, 'm.approved') : mt(L, 'm.draft')}</strong>
+        {mt(L, 'm.status')}: <strong id="measure-status">{approved ? mt(L, 'm.approved') : review.open ? pt(L, 'p.returned') : mt(L, 'm.draft')}</strong>
         {m.approvedAt && <span class="muted"> ({mt(L, 'm.approvedBy', { at: formatThaiDateTime(m.approvedAt, { lang: L }) })})</span>} · {mt(L, 'm.progress')}: {m.progress === null ? '–' : `${m.progress}%`}
       </p>
       <dl>
@@ -52,6 +56,7 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms =
           </form>
         </>
       )}
+      <ReviewPanel ctx={ctx} base={base} approved={approved} review={review} />
 
       <h2>{mt(L, 'm.activities')}</h2>
       {m.activities.length === 0 && <p class="muted">{mt(L, 'm.noActivities')}</p>}

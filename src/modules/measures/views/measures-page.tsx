@@ -4,6 +4,7 @@ import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { ErrorSummary, TextArea, TextField } from '../../../platform/ui/fields.js'
 import type { Framework } from '../../assessment/index.js'
 import { mt } from '../measures.i18n.js'
+import { pt } from '../progress.i18n.js'
 import type { ReportSettings } from '../measures.schema.js'
 import type { MeasureView } from '../measures.service.js'
 import { NEW_MEASURE, settingsValues } from '../measures.forms.js'
@@ -24,6 +25,9 @@ export const MeasuresPage = ({ ctx, ita, year, measures, units, fw, settings, fo
         <a href={`${ita}/${year}`}>{`← ${year}`}</a>
       </p>
       <h1>{mt(L, 'm.title', { year })}</h1>
+      <p>
+        <a href={`${ita}/${year}/progress`}>{pt(L, 'p.link')}</a>
+      </p>
       {/* The move forms have no visible field: their errors are about the whole form. */}
       <ErrorSummary ctx={ctx} errors={forms.move?.errors && { _form: Object.values(forms.move.errors).join(' ') }} />
       {measures.length === 0 ? <p>{mt(L, 'm.empty')}</p> : <MeasureTable ctx={ctx} ita={ita} measures={measures} canEdit={canEdit} />}
