@@ -67,12 +67,35 @@ export const LAKSAMAN_SCALE = 0.66
 
 let laksamanCss: string | undefined
 
+/**
+ * The font with its GSUB 'ccmp' feature renamed out of use. Its substitutions put tone marks and
+ * shifted vowels on glyphs with no Unicode value, which a PDF's text layer then loses (pdf.js and
+ * indexers ignore /ActualText). CSS can switch ccmp off in the page but not in @page margin boxes
+ * (the page numbers), so it is switched off in the font, in memory; the file stays as shipped.
+ */
+function withoutCcmp(font: Buffer): Buffer {
+  const buf = Buffer.from(font)
+  const tables = buf.readUInt16BE(4)
+  for (let i = 0; i < tables; i++) {
+    const rec = 12 + i * 16
+    if (buf.toString('latin1', rec, rec + 4) !== 'GSUB') continue
+    const gsub = buf.readUInt32BE(rec + 8)
+    const features = gsub + buf.readUInt16BE(gsub + 6)
+    const count = buf.readUInt16BE(features)
+    for (let f = 0; f < count; f++) {
+      const tag = features + 2 + f * 6
+      if (buf.toString('latin1', tag, tag + 4) === 'ccmp') buf.write('zcmp', tag, 'latin1')
+    }
+  }
+  return buf
+}
+
 /** `@font-face` rules for Laksaman 400/700 as data: URLs (standalone documents, PDF). */
 export function laksamanFontFaceCss(): string {
   laksamanCss ??= WEIGHTS.map(
     (w) =>
       `@font-face{font-family:'Laksaman';font-style:normal;font-weight:${w};font-display:block;` +
-      `src:url(data:font/ttf;base64,${readFileSync(LAKSAMAN[w]).toString('base64')}) format('truetype')}`,
+      `src:url(data:font/ttf;base64,${withoutCcmp(readFileSync(LAKSAMAN[w])).toString('base64')}) format('truetype')}`,
   ).join('\n')
   return laksamanCss
 }
