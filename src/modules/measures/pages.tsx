@@ -12,6 +12,8 @@ import { MeasureEditPage } from './views/measure-edit.js'
 import { ACTIVITY_TARGET } from './evidence-targets.js'
 import { measureNeighbours, openReturn } from './review.js'
 import { responsibleChoices } from './activities.service.js'
+import { indicatorGaps } from '../reports/index.js'
+import { loadReportData } from './report.js'
 
 // The module's pages with their data loaded: the GET routes and every form's failure path render
 // through these, so a form comes back on the very page it was sent from. The page context is
@@ -19,8 +21,15 @@ import { responsibleChoices } from './activities.service.js'
 
 export async function yearPage(c: StaffContext, year: number, forms?: YearForms) {
   const db = c.get('deps').db
-  const [measures, units, fw, settings] = await Promise.all([listMeasures(ctxOf(c), year), listUnits(ctxOf(c)), currentFramework(db, year), reportSettingsOf(db, c.get('org').id, year)])
-  return <MeasuresPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} measures={measures} units={units} fw={fw?.framework} settings={settings} forms={forms} />
+  const [measures, units, fw, settings, gaps] = await Promise.all([
+    listMeasures(ctxOf(c), year),
+    listUnits(ctxOf(c)),
+    currentFramework(db, year),
+    reportSettingsOf(db, c.get('org').id, year),
+    // What the public report would print as not yet recorded (a failure only hides the warning).
+    loadReportData(db, c.get('org'), year).then((d) => indicatorGaps(d.report), () => []),
+  ])
+  return <MeasuresPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} measures={measures} units={units} fw={fw?.framework} settings={settings} gaps={gaps} forms={forms} />
 }
 
 /** The measure page; `measure` is loaded again when given by id (after a change, or for a fresh version). */

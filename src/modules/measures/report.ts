@@ -79,18 +79,7 @@ async function loadReportDataFresh(db: Db, org: Org, year: number, opts: { appro
       resultSummary: m.resultSummary,
       outcome: m.outcome,
     })),
-    indicators: plans
-      .filter((p) => p.indicator >= 1 && p.indicator <= 10)
-      .map((p) => ({
-        number: p.indicator,
-        name: p.indicatorName ?? fw?.indicators.find((i) => i.number === p.indicator)?.nameTh ?? '',
-        score: assessment?.scores[p.indicator] ?? null,
-        improvementGuidelines: p.guidelines,
-        responsible: responsibleLabel(p, p.unitIds.map((id) => names.get(id)).filter((n): n is string => !!n)),
-        period: p.period,
-        progress: p.progress,
-        status: p.status,
-      })),
+    indicators: reportIndicators(plans, fw?.indicators ?? [], assessment?.scores ?? {}, names),
     signatures: {
       reporter: { name: settings?.reporterName ?? '', position: settings?.reporterPosition ?? '' },
       executive: { name: settings?.executiveName ?? '', position: settings?.executivePosition ?? '' },
@@ -104,6 +93,33 @@ async function loadReportDataFresh(db: Db, org: Org, year: number, opts: { appro
       }),
   })
   return { report, measures: ms, plans, assessment }
+}
+
+/**
+ * Every indicator of the framework that has a score or a plan, in order; one with a score and no
+ * plan yet prints with its cells marked (ยังไม่ได้บันทึก) rather than being left out.
+ */
+function reportIndicators(plans: IndicatorPlan[], fwIndicators: { number: number; nameTh: string }[], scores: Record<number, number | undefined>, names: Map<string, string>): MeasuresReport['indicators'] {
+  const numbers = new Set([...plans.map((p) => p.indicator), ...fwIndicators.map((i) => i.number).filter((n) => scores[n] !== undefined)])
+  return [...numbers]
+    .filter((n) => n >= 1 && n <= 10)
+    .sort((a, b) => a - b)
+    .map((n) => {
+      const p = plans.find((x) => x.indicator === n)
+      const name = p?.indicatorName ?? fwIndicators.find((i) => i.number === n)?.nameTh ?? ''
+      const score = scores[n] ?? null
+      if (!p) return { number: n, name, score, improvementGuidelines: [], responsible: '', period: '', progress: [], status: null }
+      return {
+        number: n,
+        name,
+        score,
+        improvementGuidelines: p.guidelines,
+        responsible: responsibleLabel(p, p.unitIds.map((id) => names.get(id)).filter((x): x is string => !!x)),
+        period: p.period,
+        progress: p.progress,
+        status: p.status,
+      }
+    })
 }
 
 /** The report stylesheet served by the app: fonts from /static/fonts (Thai and Latin subsets). */

@@ -3,3 +3,4 @@ export { renderMeasuresReportBody, renderMeasuresReportHtml, renderMeasuresRepor
 export { buildMeasuresReportDocument, renderMeasuresReportDocx } from './measures-report.docx.js'
 export { renderMeasuresReportPdf } from './measures-report.pdf.js'
 export { importMeasuresReportDocx, parseReportTables, type ImportedReport } from './import-docx.js'
+export { indicatorGaps, type IndicatorGap } from './measures-report.gaps.js'

@@ -9,14 +9,30 @@ import type { ReportSettings } from '../measures.schema.js'
 import type { MeasureView } from '../measures.service.js'
 import { NEW_MEASURE, settingsValues } from '../measures.forms.js'
 import { MeasureFields, type UnitOption } from './measure-fields.js'
+import type { IndicatorGap } from '../../reports/index.js'
+
+/** The report would print these indicators with empty cells: said before anyone publishes it. */
+const ReportGaps = ({ ctx, ita, year, gaps }: { ctx: StaffPageCtx; ita: string; year: number; gaps: IndicatorGap[] }) => (
+  <div class="notice" role="note" id="report-gaps">
+    <p>{mt(ctx.lang, 'm.reportGaps', { year })}</p>
+    <ul>
+      {gaps.map((g) => (
+        <li>{`ตัวชี้วัดที่ ${g.number} ${g.name}: ${g.missing.join(', ')}`}</li>
+      ))}
+    </ul>
+    <p>
+      <a href={`${ita}/${year}/plans`}>{mt(ctx.lang, 'm.reportGapsLink')}</a>
+    </p>
+  </div>
+)
 
 /** Which form of the year page is shown again with its values and errors. */
 export type YearForms = { create?: FormState; move?: FormState; copy?: FormState; settings?: FormState }
 
-type Props = { ctx: StaffPageCtx; ita: string; year: number; measures: MeasureView[]; units: UnitOption[]; fw: Framework | undefined; settings: ReportSettings | undefined; forms?: YearForms }
+type Props = { ctx: StaffPageCtx; ita: string; year: number; measures: MeasureView[]; units: UnitOption[]; fw: Framework | undefined; settings: ReportSettings | undefined; gaps?: IndicatorGap[]; forms?: YearForms }
 
 /** A year's measures: the ordered list, the add form, "start next year" and the report details. */
-export const MeasuresPage = ({ ctx, ita, year, measures, units, fw, settings, forms = {} }: Props) => {
+export const MeasuresPage = ({ ctx, ita, year, measures, units, fw, settings, gaps = [], forms = {} }: Props) => {
   const L = ctx.lang
   const canEdit = ctx.can('measure.edit')
   return (
@@ -28,6 +44,7 @@ export const MeasuresPage = ({ ctx, ita, year, measures, units, fw, settings, fo
       <p>
         <a href={`${ita}/${year}/progress`}>{pt(L, 'p.link')}</a>
       </p>
+      {gaps.length > 0 && <ReportGaps ctx={ctx} ita={ita} year={year} gaps={gaps} />}
       {/* The move forms have no visible field: their errors are about the whole form. */}
       <ErrorSummary ctx={ctx} errors={forms.move?.errors && { _form: Object.values(forms.move.errors).join(' ') }} />
       {measures.length === 0 ? <p>{mt(L, 'm.empty')}</p> : <MeasureTable ctx={ctx} ita={ita} measures={measures} canEdit={canEdit} />}
