@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { inOrg } from '../../db/client.js'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
+import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
 import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { htmlToText, squash } from '../../platform/documents/text.js'
-import { assessments, indicatorPlans, indicatorScores } from '../assessment/assessment.schema.js'
-import { currentFramework } from '../assessment/index.js'
+import { savePlan, saveScores } from '../assessment/index.js'
 import { loadReportData } from './report.js'
 
 // Issue 14, item 5: a year whose indicators have scores but no analysis printed indicator 10
@@ -23,13 +21,10 @@ describe('measures report: scored indicators without a plan', () => {
     const o = await buildUser(t.deps.db, org, 'officer')
     officer = new TestClient(t.app)
     expect((await officer.signIn(org.slug, o.email, TEST_PASSWORD)).status).toBe(303)
-    const fw = await currentFramework(t.deps.db, year)
-    expect(fw).toBeTruthy()
-    await inOrg(t.deps.db, org.id, async (tx) => {
-      const [a] = await tx.insert(assessments).values({ orgId: org.id, fiscalYear: year, frameworkVersion: fw!.version }).returning()
-      await tx.insert(indicatorScores).values(Array.from({ length: 10 }, (_, k) => ({ orgId: org.id, assessmentId: a!.id, indicator: k + 1, score: 70 + k })))
-      await tx.insert(indicatorPlans).values({ orgId: org.id, fiscalYear: year, indicator: 10, guidelines: ['1. จัดทำช่องทางร้องเรียน'], responsibleText: 'งานนิติการ', period: 'ปีงบประมาณ 2567', progress: ['ดำเนินการแล้ว'], status: 'done' })
-    })
+    // Through the assessment module's API, as its own forms do.
+    const ctx = useCaseCtx(t, org.id, o)
+    await saveScores(ctx, year, { scores: Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k + 1, 70 + k])) })
+    await savePlan(ctx, year, 10, { strengths: '', weaknesses: '', guidelines: ['1. จัดทำช่องทางร้องเรียน'], unitIds: [], responsibleText: 'งานนิติการ', period: 'ปีงบประมาณ 2567', progress: ['ดำเนินการแล้ว'], status: 'done' })
   })
   afterAll(async () => {
     await t.close()
