@@ -113,7 +113,8 @@ export const settingsLabels = (L: Lang) => ({
   introduction: mt(L, 'm.intro'), reporterName: mt(L, 'm.reporterName'), reporterPosition: mt(L, 'm.reporterPosition'),
   executiveName: mt(L, 'm.executiveName'), executivePosition: mt(L, 'm.executivePosition'),
 })
-export const settingsSchema = z.object({ introduction: lines(), reporterName: text(200), reporterPosition: text(200), executiveName: text(200), executivePosition: text(200) })
+const name = () => text(LIMITS.settingsName)
+export const settingsSchema = z.object({ introduction: lines(LIMITS.list), reporterName: name(), reporterPosition: name(), executiveName: name(), executivePosition: name() })
 export const settingsValues = (s: ReportSettings | undefined): FormValues => ({
   introduction: (s?.introduction ?? []).join('\n'),
   reporterName: s?.reporterName ?? '',

@@ -7,7 +7,7 @@ import { mt } from '../measures.i18n.js'
 import { pt } from '../progress.i18n.js'
 import type { ReportSettings } from '../measures.schema.js'
 import type { MeasureView } from '../measures.service.js'
-import { NEW_MEASURE, settingsValues } from '../measures.forms.js'
+import { LIMITS, NEW_MEASURE, settingsValues } from '../measures.forms.js'
 import { MeasureFields, type UnitOption } from './measure-fields.js'
 import type { IndicatorGap } from '../../reports/index.js'
 
@@ -144,11 +144,11 @@ const SettingsForm = ({ ctx, action, settings, state }: { ctx: StaffPageCtx; act
       <ErrorSummary ctx={ctx} errors={e} />
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
-        <TextArea name="introduction" label={mt(L, 'm.intro')} values={v} errors={e} rows={4} />
-        <TextField name="reporterName" label={mt(L, 'm.reporterName')} values={v} errors={e} />
-        <TextField name="reporterPosition" label={mt(L, 'm.reporterPosition')} values={v} errors={e} />
-        <TextField name="executiveName" label={mt(L, 'm.executiveName')} values={v} errors={e} />
-        <TextField name="executivePosition" label={mt(L, 'm.executivePosition')} values={v} errors={e} />
+        <TextArea name="introduction" label={mt(L, 'm.intro')} values={v} errors={e} rows={4} lang={L} max={LIMITS.list} />
+        <TextField name="reporterName" label={mt(L, 'm.reporterName')} values={v} errors={e} lang={L} max={LIMITS.settingsName} />
+        <TextField name="reporterPosition" label={mt(L, 'm.reporterPosition')} values={v} errors={e} lang={L} max={LIMITS.settingsName} />
+        <TextField name="executiveName" label={mt(L, 'm.executiveName')} values={v} errors={e} lang={L} max={LIMITS.settingsName} />
+        <TextField name="executivePosition" label={mt(L, 'm.executivePosition')} values={v} errors={e} lang={L} max={LIMITS.settingsName} />
         <button type="submit" class="secondary">
           {mt(L, 'm.report')}
         </button>
