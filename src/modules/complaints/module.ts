@@ -6,6 +6,7 @@ import { loadComplaintsDemo } from './demo.js'
 import { runMaintenance } from './maintenance.js'
 import { ct } from './complaints.i18n.js'
 import { complaintStatsEvidence } from './evidence-source.js'
+import { complaintStatistics } from './statistics.js'
 
 /** The anonymous complaint and whistleblowing channel (encrypted at rest, need-to-know access). */
 export const complaintsModule = defineModule({
@@ -29,5 +30,7 @@ export const complaintsModule = defineModule({
   // Overdue reminders and retention, once a day at 01:15 Bangkok time (the platform's job runner).
   // The year's public statistics answer the OIT statistics item (checked against the year's data).
   evidenceSources: [complaintStatsEvidence],
+  // Figures per agency and fiscal year (by category, status, month; median handling days), one query each.
+  statistics: complaintStatistics,
   jobs: [{ name: 'complaints.maintenance', schedule: '15 1 * * *', run: async (deps) => void (await runMaintenance(deps)) }],
 })

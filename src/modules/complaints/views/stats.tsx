@@ -37,7 +37,13 @@ export const StatsPage = ({ ctx, stats, years }: { ctx: OrgPageCtx; stats: Fisca
       </p>
       <p>
         {ct(L, 'stats.median')}:{' '}
-        <strong data-stat="median">{stats.medianDays === null ? ct(L, 'stats.noFinished') : ct(L, 'stats.medianDays', { days: n(stats.medianDays), n: n(stats.finished) })}</strong>
+        <strong data-stat="median">
+          {stats.medianDays === null
+            ? ct(L, 'stats.noFinished')
+            : stats.finished < SMALL_COUNT
+              ? ct(L, 'stats.medianSuppressed', { n: n(SMALL_COUNT) }) // a median of 1–4 cases is nearly each one's own time
+              : ct(L, 'stats.medianDays', { days: n(stats.medianDays), n: n(stats.finished) })}
+        </strong>
       </p>
       <h3>{ct(L, 'stats.byMonth')}</h3>
       <TableWrap label={`${ct(L, 'stats.byMonth')} ${yearTitle}`}>
