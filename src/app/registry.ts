@@ -6,6 +6,7 @@ import { reportsModule } from '../modules/reports/module.js'
 import { portalModule } from '../modules/portal/module.js'
 import { disclosureModule } from '../modules/disclosure/module.js'
 import { complaintsModule } from '../modules/complaints/module.js'
+import { announcementsModule } from '../modules/announcements/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -19,6 +20,7 @@ export const manifests = [
   portalModule,
   disclosureModule,
   complaintsModule,
+  announcementsModule,
   // new:module adds its manifest above this line
 ]
 
