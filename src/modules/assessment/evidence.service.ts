@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { inOrg, type Tx } from '../../db/client.js'
+import { inOrg, type Db, type Tx } from '../../db/client.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan, type Permission } from '../../platform/auth/permissions.js'
 import { isUuid } from '../../platform/http/params.js'
@@ -83,6 +83,15 @@ export async function deleteEvidence(ctx: UseCaseCtx, id: string): Promise<Evide
     if (row.fileId) await deleteFile(tx, orgId, row.fileId)
     await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'evidence.delete', entityType: 'ita_evidence', entityId: id, requestId: ctx.requestId })
     return { id: row.id, targetKind: row.targetKind, targetId: row.targetId, title: row.title, url: row.url, fileId: row.fileId, fileName: null, contentType: null, size: null }
+  })
+}
+
+/** An evidence file by id, without an actor: for a caller that has decided it is public (the measures report). */
+export async function storedEvidenceFile(db: Db, orgId: string, evidenceId: string) {
+  if (!isUuid(evidenceId)) return undefined
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.select().from(evidence).where(eq(evidence.id, evidenceId))
+    return row?.fileId ? getFile(tx, row.fileId) : undefined
   })
 }
 

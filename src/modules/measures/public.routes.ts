@@ -4,8 +4,10 @@ import { AppError } from '../../platform/http/errors.js'
 import { htmlDocument } from '../../platform/documents/html.js'
 import { sarabunFontFaceCss } from '../../platform/documents/fonts.js'
 import { htmlToPdf } from '../../platform/documents/pdf.js'
+import { fileHeaders } from '../../platform/files/files.service.js'
+import { storedEvidenceFile } from '../assessment/index.js'
 import { MEASURES_REPORT_CSS, renderMeasuresReportBody, renderMeasuresReportDocx, renderMeasuresReportPdf, renderMeasuresReportTitle } from '../reports/index.js'
-import { analysisTitle, documentPage, loadReportData, measuresPlanTitle, renderAnalysisBody, renderMeasuresPlanBody, reportCss } from './report.js'
+import { analysisTitle, documentPage, isPublicEvidenceFile, loadReportData, measuresPlanTitle, renderAnalysisBody, renderMeasuresPlanBody, reportCss } from './report.js'
 
 // Public, stable document URLs: /o/<slug>/ita/<fiscalYear>/measures-report.(html|docx|pdf),
 // measures-plan.(html|pdf), assessment-analysis.(html|pdf). Approved measures only.
@@ -29,7 +31,7 @@ export function measuresPublicRoutes() {
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
-  const data = async (c: OrgContext) => loadReportData(c.get('deps').db, c.get('org')!, year(c))
+  const data = async (c: OrgContext) => loadReportData(c.get('deps').db, c.get('org')!, year(c), { approvedOnly: true, links: c.get('deps') })
   const cssHref = (c: OrgContext) => `/o/${c.get('org')!.slug}${CSS_PATH}`
   const links = (c: OrgContext, kind: string) => {
     const b = `/o/${c.get('org')!.slug}/ita/${year(c)}/${kind}`
@@ -44,6 +46,15 @@ export function measuresPublicRoutes() {
   const standalone = (title: string, body: string) => htmlDocument({ title, css: sarabunFontFaceCss({ kind: 'data' }) + MEASURES_REPORT_CSS, body })
   const pdf = (c: OrgContext, bytes: Buffer, name: string) => c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/pdf', ...download(name) })
 
+  // An uploaded evidence file the year's public report lists (an activity of an approved measure).
+  app.get('/ita/:fy{[0-9]{4}}/evidence/:id', async (c) => {
+    const db = c.get('deps').db
+    const org = c.get('org')!
+    const id = c.req.param('id')
+    const f = (await isPublicEvidenceFile(db, org, year(c), id)) ? await storedEvidenceFile(db, org.id, id) : undefined
+    if (!f) throw new AppError('not_found', 404)
+    return c.body(new Uint8Array(f.data), 200, fileHeaders(f))
+  })
   app.get('/ita/:fy{[0-9]{4}}/measures-report.html', async (c) => {
     const d = await data(c)
     return html(c, documentPage({ title: renderMeasuresReportTitle(d.report), cssHref: cssHref(c), body: renderMeasuresReportBody(d.report), links: links(c, 'measures-report') }))

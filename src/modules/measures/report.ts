@@ -10,6 +10,9 @@ import { units } from '../../platform/orgs/orgs.schema.js'
 import { measuresIn, periodLabel, responsibleLabel, type MeasureView } from './measures.service.js'
 import { reportSettings } from './measures.schema.js'
 import { eq, sql } from 'drizzle-orm'
+import type { AppDeps } from '../../platform/module/manifest.js'
+import { evidenceFor as linkedEvidenceFor } from '../../platform/evidence/evidence.service.js'
+import { ACTIVITY_TARGET } from './evidence-targets.js'
 
 // Loads this module's and the assessment module's tables into the reports module's plain-data
 // model; the renderers (HTML/DOCX/PDF) are the reports module's. Public documents contain
@@ -36,10 +39,17 @@ async function auditHead(db: Db, orgId: string): Promise<string> {
   return r.rows[0]?.id ?? '0'
 }
 
-export async function loadReportData(db: Db, org: Org, year: number, opts: { approvedOnly: boolean } = { approvedOnly: true }): Promise<ReportData> {
+/**
+ * `links`: the deployment's dependencies, to list in the appendix what other modules' records were
+ * linked as evidence (platform contract) and the uploaded files at their public address. Without
+ * it (staff checks, demo loaders) the appendix has the links typed on activities only.
+ */
+export type ReportOptions = { approvedOnly: boolean; links?: AppDeps }
+
+export async function loadReportData(db: Db, org: Org, year: number, opts: ReportOptions = { approvedOnly: true }): Promise<ReportData> {
   let m = memo.get(db)
   if (!m) memo.set(db, (m = new Map()))
-  const slot = `${org.id}:${year}:${opts.approvedOnly}`
+  const slot = `${org.id}:${year}:${opts.approvedOnly}:${opts.links ? opts.links.config.siteOrigin : ''}`
   const key = [await auditHead(db, org.id), org.nameTh, org.district, org.province, org.settings.thaiNumerals ?? false].join('|')
   const hit = m.get(slot)
   if (hit && hit.key === key) return hit.data
@@ -50,7 +60,7 @@ export async function loadReportData(db: Db, org: Org, year: number, opts: { app
   return data
 }
 
-async function loadReportDataFresh(db: Db, org: Org, year: number, opts: { approvedOnly: boolean }): Promise<ReportData> {
+async function loadReportDataFresh(db: Db, org: Org, year: number, opts: ReportOptions): Promise<ReportData> {
   // Two transactions, concurrently: the assessment (scores of this and last year) and everything else.
   const [assessment, t] = await Promise.all([
     assessmentView(db, org.id, year).catch(() => null),
@@ -65,6 +75,19 @@ async function loadReportDataFresh(db: Db, org: Org, year: number, opts: { appro
     }),
   ])
   const { ms, plans, settings, names, evidence } = t
+  const refersTo = (targetId: string): string | undefined => {
+    const m = ms.find((x) => x.activities.some((a) => a.id === targetId))
+    const p = plans.find((x) => x.id === targetId || `${year}:${x.indicator}` === targetId)
+    return m ? `มาตรการที่ ${ms.indexOf(m) + 1}` : p ? `ตัวชี้วัดที่ ${p.indicator}` : undefined
+  }
+  const appendix = [
+    ...evidence.flatMap((e) => {
+      // An uploaded file is public once its measure is approved: it is listed at the report's own address.
+      const url = e.url ?? (e.fileId && opts.links ? `${opts.links.config.siteOrigin}${publicEvidencePath(org.slug, year, e.id)}` : null)
+      return url ? [{ title: e.title, url, refersTo: refersTo(e.targetId) }] : []
+    }),
+    ...(opts.links ? await linkedAppendix(opts.links, org, year, ms, plans, refersTo) : []),
+  ]
   const fw = assessment?.framework.framework
   const report = MeasuresReportSchema.parse({
     agency: { name: org.nameTh, district: org.district, province: org.province, thaiNumerals: org.settings.thaiNumerals ?? false },
@@ -84,15 +107,29 @@ async function loadReportDataFresh(db: Db, org: Org, year: number, opts: { appro
       reporter: { name: settings?.reporterName ?? '', position: settings?.reporterPosition ?? '' },
       executive: { name: settings?.executiveName ?? '', position: settings?.executivePosition ?? '' },
     },
-    evidence: evidence
-      .filter((e) => e.url)
-      .map((e) => {
-        const m = ms.find((x) => x.activities.some((a) => a.id === e.targetId))
-        const p = plans.find((x) => x.id === e.targetId)
-        return { title: e.title, url: e.url!, refersTo: m ? `มาตรการที่ ${ms.indexOf(m) + 1}` : p ? `ตัวชี้วัดที่ ${p.indicator}` : undefined }
-      }),
+    evidence: appendix,
   })
   return { report, measures: ms, plans, assessment }
+}
+
+/** The public address of an uploaded evidence file of a report (measures/public.routes.ts). */
+export const publicEvidencePath = (slug: string, year: number, evidenceId: string) => `/o/${slug}/ita/${year}/evidence/${evidenceId}`
+
+/** Whether an evidence id is an uploaded file the public report of the year lists (approved measures only). */
+export async function isPublicEvidenceFile(db: Db, org: Org, year: number, evidenceId: string): Promise<boolean> {
+  const { measures: ms } = await loadReportData(db, org, year)
+  const ids = new Set(ms.flatMap((m) => m.activities.flatMap((a) => a.evidence.filter((e) => e.fileId).map((e) => e.id))))
+  return ids.has(evidenceId)
+}
+
+// Records of other modules linked to the report's activities and plans, as the public sees them:
+// only those that count for the year and have a public page (an internal record has no address to print).
+async function linkedAppendix(deps: AppDeps, org: Org, year: number, ms: MeasureView[], plans: IndicatorPlan[], refersTo: (targetId: string) => string | undefined) {
+  const targets = [...ms.flatMap((m) => m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id }))), ...plans.map((p) => ({ type: 'assessment.plan', id: `${year}:${p.indicator}` }))]
+  const linked = await linkedEvidenceFor({ deps, db: deps.db, orgId: org.id, actor: null, requestId: 'measures-report', lang: 'th' }, targets)
+  return [...linked.values()].flat().flatMap((e) =>
+    e.check.ok && e.record?.publicPath ? [{ title: e.record.title, url: `${deps.config.siteOrigin}${e.record.publicPath}`, refersTo: refersTo(e.link.targetId) }] : [],
+  )
 }
 
 /**

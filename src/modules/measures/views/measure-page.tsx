@@ -110,7 +110,7 @@ const NewActivityForm = ({ ctx, action, year, people, state }: { ctx: StaffPageC
           <SelectField name="status" label={mt(L, 'm.status')} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: statusLabel(L, s) }))} values={v} errors={e} />
           <TextArea name="note" label={mt(L, 'm.note')} rows={3} values={v} errors={e} lang={L} max={LIMITS.note} />
           <TextField name="evidenceTitle" label={mt(L, 'm.evidenceTitle')} values={v} errors={e} lang={L} max={LIMITS.evidenceTitle} />
-          <FileField id="evidenceFile" name="evidenceFile" label={mt(L, 'm.evidenceFile')} accept={EVIDENCE_ACCEPT} error={e?.evidenceFile} />
+          <FileField id="evidenceFile" name="evidenceFile" label={mt(L, 'm.evidenceFile')} hint={mt(L, 'm.evidenceFilePublic')} accept={EVIDENCE_ACCEPT} error={e?.evidenceFile} />
           <TextField name="evidenceUrl" type="url" label={mt(L, 'm.evidenceUrl')} values={v} errors={e} />
           <button type="submit">{mt(L, 'm.activityAdd')}</button>
         </fieldset>
