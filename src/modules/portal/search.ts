@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { inOrg, type Db } from '../../db/client.js'
 import { fromThaiDigits } from '../../platform/thai/index.js'
+import { cleanSearchText } from '../../platform/http/params.js'
 
 // Search text: trigram ILIKE for recall, segmented words for ranking (docs/decisions/0005). Digits
 // are stored and searched as 0–9 (the site prints ๐–๙ where the agency asks for Thai digits, and
@@ -24,9 +25,7 @@ export function segmentWords(text: string): string {
  * A visitor's query as the search uses it: control characters (a NUL cannot even be sent to
  * PostgreSQL) become spaces, runs of space collapse, at most 100 characters.
  */
-export function cleanQuery(raw: string | undefined): string {
-  return (raw ?? '').replace(/[\p{Cc}\ufffe\uffff]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).trim()
-}
+export const cleanQuery = (raw: string | undefined): string => cleanSearchText(raw, 100)
 
 /** The search columns of a post or document row. */
 export function searchColumns(...parts: string[]) {

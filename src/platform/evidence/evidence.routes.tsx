@@ -5,7 +5,7 @@ import { ctxOf } from '../http/context.js'
 import { AppError } from '../http/errors.js'
 import { readForm } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
-import { uuidParam } from '../http/params.js'
+import { cleanSearchText, uuidParam } from '../http/params.js'
 import { flash, pageCtx } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
 import { fromThaiDigits } from '../thai/numerals.js'
@@ -39,7 +39,7 @@ export function evidenceRoutes() {
     if (!def) throw new AppError('not_found', 404)
     const [target] = await def.describe(ctx, [ref.id])
     if (!target) throw new AppError('not_found', 404)
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200)
+    const q = cleanSearchText(c.req.query('q'))
     const fyRaw = fromThaiDigits(c.req.query('fy') ?? '').trim()
     const fy = /^\d{4}$/.test(fyRaw) && Number(fyRaw) >= 2500 && Number(fyRaw) <= 2700 ? Number(fyRaw) : undefined
     const searched = c.req.query('q') !== undefined

@@ -4,7 +4,7 @@ import type { PlatformContext, StaffContext, StaffEnv } from '../http/context.js
 import { ctxOf } from '../http/context.js'
 import { f, formErrorsOf, parseForm, type FormErrors, type FormValues } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
-import { intQuery } from '../http/params.js'
+import { intQuery, searchQuery } from '../http/params.js'
 import { forgetOrg } from '../http/middleware.js'
 import { t } from '../i18n/messages.js'
 import type { Lang } from '../i18n/i18n.js'
@@ -382,7 +382,7 @@ export async function AuditPage(c: StaffContext | PlatformContext) {
   const lang = ctx.lang
   const Area = ctx.org ? StaffLayout : PlatformLayout
   // Query values anyone can type: NUL bytes and non-integer ids would otherwise reach PostgreSQL.
-  const action = c.req.query('action')?.replaceAll('\u0000', '').trim().slice(0, 60) || undefined
+  const action = searchQuery(c, 'action', 60)
   const beforeRaw = c.req.query('before') ?? ''
   const before = /^[1-9]\d{0,17}$/.test(beforeRaw) ? Number(beforeRaw) : undefined
   const page = intQuery(c, 'page', 1, 100_000)

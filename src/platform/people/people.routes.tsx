@@ -4,7 +4,7 @@ import type { StaffContext, StaffEnv } from '../http/context.js'
 import { ctxOf } from '../http/context.js'
 import { f, formAction, type FormValues } from '../http/forms.js'
 import { requirePermission } from '../http/guards.js'
-import { intQuery } from '../http/params.js'
+import { intQuery, searchQuery } from '../http/params.js'
 import { AppError } from '../http/errors.js'
 import { pageCtx, flash } from '../ui/page-context.js'
 import { render } from '../ui/render.js'
@@ -88,7 +88,7 @@ export function peopleRoutes() {
     const kind = c.req.query('kind')
     const status = c.req.query('status')
     const query = {
-      q: c.req.query('q')?.replaceAll('\u0000', '').trim().slice(0, 100) || undefined,
+      q: searchQuery(c, 'q', 100),
       unitId: c.req.query('unit') || undefined,
       kind: (PERSON_KINDS as readonly string[]).includes(kind ?? '') ? (kind as PersonKind) : undefined,
       status: STATUSES.includes(status as PeopleStatus) ? (status as PeopleStatus) : 'active',
