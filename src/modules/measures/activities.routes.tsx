@@ -11,7 +11,8 @@ import { mt, mtAll } from './measures.i18n.js'
 import { getMeasure } from './measures.service.js'
 import { activityMeasureId, addActivity, addActivityEvidence, deleteActivity, updateActivity } from './activities.service.js'
 import { activityLabels, activitySchema, evidenceFile, evidenceLabels, evidenceSchema, newActivitySchema } from './measures.forms.js'
-import { measurePage } from './pages.js'
+import { deleteActivityPage, measurePage } from './pages.js'
+import { render } from '../../platform/ui/render.js'
 
 const asUpload = (f: CheckedFile | undefined) => (f ? { name: f.name, bytes: f.bytes } : undefined)
 const evidenceTitle = (title: string, f: CheckedFile | undefined, url: string) => (title || f?.name || url).slice(0, 300)
@@ -60,6 +61,10 @@ export function activityRoutes() {
         return c.redirect(measureUrl(c, measureId), 303)
       },
     })
+  })
+  app.get('/ita/activities/:id/delete', requirePermission('measure.edit'), async (c) => {
+    const id = uuidParam(c)
+    return render(c, await deleteActivityPage(c, await measureOf(c, id), id))
   })
   app.post('/ita/activities/:id/delete', requirePermission('measure.edit'), async (c) => {
     const measureId = await deleteActivity(ctxOf(c), c.req.param('id'))

@@ -11,7 +11,7 @@ import { mt } from './measures.i18n.js'
 import { approveMeasure, createMeasure, deleteMeasure, getMeasure, moveMeasure, saveReportSettings, updateMeasure } from './measures.service.js'
 import { copyYear } from './copy-year.js'
 import { approveSchema, emptySchema, measureLabels, measureSchema, moveLabels, moveSchema, settingsLabels, settingsSchema } from './measures.forms.js'
-import { editPage, measurePage, yearPage } from './pages.js'
+import { deleteMeasurePage, editPage, measurePage, yearPage } from './pages.js'
 import { activityRoutes } from './activities.routes.js'
 import { importRoutes } from './import.routes.js'
 import { progressRoutes } from './progress.routes.js'
@@ -82,6 +82,7 @@ export function measuresStaffRoutes() {
       },
     })
   })
+  app.get('/ita/measures/:id/delete', requirePermission('measure.edit'), async (c) => render(c, await deleteMeasurePage(c, uuidParam(c))))
   app.post('/ita/measures/:id/delete', requirePermission('measure.edit'), async (c) => {
     const m = await getMeasure(ctxOf(c), uuidParam(c))
     await deleteMeasure(ctxOf(c), m.id)

@@ -14,6 +14,9 @@ import { measureNeighbours, openReturn } from './review.js'
 import { responsibleChoices } from './activities.service.js'
 import { indicatorGaps } from '../reports/index.js'
 import { loadReportData } from './report.js'
+import { AppError } from '../../platform/http/errors.js'
+import { ConfirmDeletePage } from '../../platform/ui/confirm.js'
+import { mt } from './measures.i18n.js'
 
 // The module's pages with their data loaded: the GET routes and every form's failure path render
 // through these, so a form comes back on the very page it was sent from. The page context is
@@ -49,4 +52,32 @@ export async function measurePage(c: StaffContext, measure: MeasureView | string
 export async function editPage(c: StaffContext, m: MeasureView, state: FormState = {}) {
   const [units, fw] = await Promise.all([listUnits(ctxOf(c)), currentFramework(c.get('deps').db, m.fiscalYear)])
   return <MeasureEditPage ctx={pageCtx(c)} ita={itaBase(c)} measure={m} fw={fw?.framework} units={units} {...state} />
+}
+
+/** Asks before a measure goes, naming its activities and their evidence, which go with it. */
+export async function deleteMeasurePage(c: StaffContext, id: string) {
+  const m = await getMeasure(ctxOf(c), id)
+  const L = c.get('lang')
+  const base = `${itaBase(c)}/measures/${m.id}`
+  const goesWith = m.activities.flatMap((a) => [mt(L, 'm.confirmActivity', { title: a.title }), ...a.evidence.map((e) => mt(L, 'm.confirmEvidence', { title: e.title }))])
+  return <ConfirmDeletePage ctx={pageCtx(c)} title={mt(L, 'm.confirmDeleteTitle', { title: m.title })} intro={mt(L, 'm.confirmDeleteIntro')} goesWith={goesWith} action={`${base}/delete`} button={mt(L, 'm.delete')} cancelHref={base} />
+}
+
+/** Asks before an activity goes, naming its evidence, which goes with it. */
+export async function deleteActivityPage(c: StaffContext, measureId: string, activityId: string) {
+  const m = await getMeasure(ctxOf(c), measureId)
+  const a = m.activities.find((x) => x.id === activityId)
+  if (!a) throw new AppError('not_found', 404)
+  const L = c.get('lang')
+  return (
+    <ConfirmDeletePage
+      ctx={pageCtx(c)}
+      title={mt(L, 'm.confirmActivityTitle', { title: a.title })}
+      intro={mt(L, 'm.confirmActivityIntro', { measure: m.title })}
+      goesWith={a.evidence.map((e) => mt(L, 'm.confirmEvidence', { title: e.title }))}
+      action={`${itaBase(c)}/activities/${a.id}/delete`}
+      button={mt(L, 'm.activityDelete')}
+      cancelHref={`${itaBase(c)}/measures/${m.id}#act-${a.id}`}
+    />
+  )
 }

@@ -75,13 +75,12 @@ export const ActivityCard = (p: { ctx: StaffPageCtx; ita: string; a: ActivityVie
         <>
           <StatusForm ctx={ctx} action={`${ita}/activities/${a.id}`} id={a.id} people={people} values={p.status?.values ?? activityValues(a)} errors={p.status?.errors} />
           <EvidenceForm ctx={ctx} action={`${ita}/activities/${a.id}/evidence`} id={`ev-${a.id}`} state={p.evidence} />
-          <form method="post" action={`${ita}/activities/${a.id}/delete`} class="inline-form">
-            <CsrfField ctx={ctx} />
-            <button type="submit" class="link">
+          <p>
+            <a href={`${ita}/activities/${a.id}/delete`}>
               {mt(L, 'm.activityDelete')}
               <span class="visually-hidden"> {a.title}</span>
-            </button>
-          </form>
+            </a>
+          </p>
         </>
       )}
     </section>

@@ -80,12 +80,9 @@ export const MeasurePage = ({ ctx, ita, measure: m, linked, people = [], forms =
           <p>
             <a href={`${base}/edit`}>{mt(L, 'm.editLink')}</a>
           </p>
-          <form method="post" action={`${base}/delete`}>
-            <CsrfField ctx={ctx} />
-            <button type="submit" class="danger">
-              {mt(L, 'm.delete')}
-            </button>
-          </form>
+          <p>
+            <a href={`${base}/delete`}>{mt(L, 'm.delete')}</a>
+          </p>
         </>
       )}
     </StaffLayout>
