@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
+import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
+import { buildOrg, buildUnit, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
+import type { OrgUseCaseCtx } from '../../platform/http/context.js'
+import { approveManual, createManual } from './manuals.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
+import { closeChromium } from '../../platform/documents/chromium.js'
 import { buildAnnouncement } from './testing/factories.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
@@ -11,12 +14,17 @@ type Who = (typeof ROLES)[number] | 'anonymous' | 'other_agency'
 const READ = ['agency_admin', 'executive', 'officer', 'viewer']
 const EDIT = ['agency_admin', 'officer']
 const ACK = [...ROLES] as string[]
+const MREAD = READ
+const MEDIT = EDIT
+const MAPPROVE = ['executive']
 
 describe('announcements: role × route', () => {
   let t: TestApp
   let org: Org
   let draftId = ''
   let publishedId = ''
+  let manualDraftId = ''
+  let manualId = ''
   const clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
@@ -25,6 +33,12 @@ describe('announcements: role × route', () => {
     draftId = (await buildAnnouncement(t.deps.db, org.id)).id
     publishedId = (await buildAnnouncement(t.deps.db, org.id, { status: 'published', number: 1, numberYear: 2566 })).id
     clients.set('anonymous', new TestClient(t.app))
+    const unitId = (await buildUnit(t.deps.db, org, 'กองคลัง')).id
+    const mctx = useCaseCtx(t, org.id, await buildUser(t.deps.db, org, 'officer')) as OrgUseCaseCtx
+    const minput = { kind: 'operation' as const, unitId, title: 'คู่มือทดสอบสิทธิ์', audience: 'public' as const, ackRequired: true, body: 'ขั้นตอน', effectiveOn: '2022-10-03', nextReviewOn: '2023-09-29' }
+    manualDraftId = (await createManual(mctx, minput)).id
+    manualId = (await createManual(mctx, { ...minput, title: 'คู่มือที่อนุมัติแล้ว' })).id
+    await approveManual(useCaseCtx(t, org.id, await buildUser(t.deps.db, org, 'executive')) as OrgUseCaseCtx, manualId)
     for (const role of ROLES) {
       const u = await buildUser(t.deps.db, org, role)
       const c = new TestClient(t.app)
@@ -36,9 +50,13 @@ describe('announcements: role × route', () => {
     await oc.signIn(other.slug, o.email, TEST_PASSWORD)
     clients.set('other_agency', oc)
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    await closeChromium()
+    await t.close()
+  })
 
   const b = () => `/o/${org.slug}/admin/announcements`
+  const m = () => `/o/${org.slug}/admin/manuals`
   const routes = [
     { path: () => b(), allowed: READ },
     { path: () => `${b()}/new`, allowed: EDIT },
@@ -48,6 +66,15 @@ describe('announcements: role × route', () => {
     { path: () => `${b()}/${publishedId}/revise`, allowed: EDIT },
     { path: () => `${b()}/${publishedId}/withdraw`, allowed: EDIT },
     { path: () => `${b()}/${publishedId}/ack`, allowed: ACK },
+    { path: () => `${b()}/${publishedId}/sheet.docx`, allowed: READ },
+    { path: () => `${b()}/${publishedId}/sheet.pdf`, allowed: READ },
+    { path: () => `${m()}`, allowed: MREAD },
+    { path: () => `${m()}/new`, allowed: MEDIT },
+    { path: () => `${m()}/${manualDraftId}`, allowed: MREAD },
+    { path: () => `${m()}/${manualDraftId}/edit`, allowed: MEDIT },
+    { path: () => `${m()}/${manualDraftId}/delete`, allowed: MEDIT },
+    { path: () => `${m()}/${manualId}`, allowed: MREAD },
+    { path: () => `${m()}/${manualId}/revise`, allowed: MEDIT },
   ]
   const who: Who[] = ['anonymous', ...ROLES, 'other_agency']
   it.each(routes.flatMap((r, i) => who.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
@@ -62,6 +89,13 @@ describe('announcements: role × route', () => {
     { path: () => `${b()}/${publishedId}/withdraw`, form: { reason: '' }, allowed: EDIT, ok: 422 },
     { path: () => `${b()}/${publishedId}/paper`, form: {}, allowed: EDIT, ok: 422 },
     { path: () => `${b()}/${draftId}/publish`, form: {}, allowed: EDIT, ok: 303 },
+    { path: () => `${b()}/${publishedId}/links`, form: {}, allowed: EDIT, ok: 200 },
+    { path: () => `${m()}/new`, form: {}, allowed: MEDIT, ok: 422 },
+    { path: () => `${m()}/${manualId}/revise`, form: {}, allowed: MEDIT, ok: 422 },
+    { path: () => `${m()}/${manualDraftId}/edit`, form: {}, allowed: MEDIT, ok: 422 },
+    // Nobody of these accounts is a person of the unit: the executive approves, anyone else is refused.
+    { path: () => `${m()}/${manualId}/ack`, form: {}, allowed: ACK, ok: 409 },
+    { path: () => `${m()}/${manualDraftId}/approve`, form: {}, allowed: MAPPROVE, ok: 303 },
   ]
   it.each(posts.flatMap((p, i) => ROLES.map((r) => [i, r] as const)))('POST route %i as %s', async (i, role) => {
     const p = posts[i]!
@@ -74,5 +108,6 @@ describe('announcements: role × route', () => {
   it.each(ROLES.map((r) => [r] as const))('the staff menu shows the module to %s only when allowed', async (role) => {
     const html = await (await clients.get(role)!.get(`/o/${org.slug}/admin`)).text()
     expect(html.includes(`href="/o/${org.slug}/admin/announcements"`)).toBe(READ.includes(role))
+    expect(html.includes(`href="/o/${org.slug}/admin/manuals"`)).toBe(MREAD.includes(role))
   })
 })

@@ -6,6 +6,8 @@ import { orgSlugOf } from '../../platform/orgs/orgs.service.js'
 import { announcementsT } from './announcements.i18n.js'
 import { announcements, type Announcement } from './announcements.schema.js'
 import { numberText } from './numbering.js'
+import { manualsT } from './manuals.i18n.js'
+import type { ManualKind } from './manuals.schema.js'
 
 // What this module offers the platform contracts: its announcements as evidence (for measure
 // activities, plans, OIT items), and its figures for dashboards and roll-ups.
@@ -81,3 +83,53 @@ export const announcementsStatistics: StatisticDef[] = [
       GROUP BY a.org_id, a.fiscal_year`,
   },
 ]
+
+// ── Manuals: the public list is the evidence for the OIT items on manuals (O14, O15 in 2566) ─────
+
+const manualTitle = (kind: ManualKind, title: string, unit: string) => `${manualsT('th', `kind.${kind}`)}: ${title} (${unit})`
+type ManualEvidenceRow = { id: string; kind: ManualKind; title: string; audience: string; unit: string; version: number | null; effective_on: string | null; fiscal_year: number | null; has_content: boolean | null }
+
+async function manualRows(ctx: Parameters<EvidenceSourceDef['describe']>[0], where: SQL, limit = 500): Promise<ManualEvidenceRow[]> {
+  const r = await inOrg(ctx.db, ctx.orgId, (tx) =>
+    tx.execute<ManualEvidenceRow>(sql`
+      SELECT m.id, m.kind, m.title, m.audience, u.name_th AS unit, v.version, v.effective_on::text AS effective_on, v.fiscal_year, (v.file_id IS NOT NULL OR length(trim(v.body)) > 0) AS has_content
+      FROM manuals m JOIN units u ON u.id = m.unit_id
+      LEFT JOIN manual_versions v ON v.manual_id = m.id AND v.version = m.current_version
+      WHERE ${where} ORDER BY u.sort_order, m.title LIMIT ${limit}`),
+  )
+  return r.rows
+}
+function toManualEvidence(slug: string, r: ManualEvidenceRow): EvidenceRecord {
+  return {
+    id: r.id,
+    title: manualTitle(r.kind, r.title, r.unit),
+    date: r.effective_on,
+    fiscalYear: r.fiscal_year,
+    publicPath: r.version !== null && r.audience === 'public' ? `/o/${slug}/manuals/${r.id}` : null,
+    staffPath: `/o/${slug}/admin/manuals/${r.id}`,
+  }
+}
+
+export const manualsEvidence: EvidenceSourceDef = {
+  type: 'announcements.manual',
+  label: localized(manualsT, 'evidence.source'),
+  search: async (ctx, q) => {
+    const slug = await orgSlugOf(ctx.db, ctx.orgId)
+    const text = q.text ? sql`m.title ILIKE ${`%${q.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : sql`true`
+    const year = q.fiscalYear ? sql`EXISTS (SELECT 1 FROM manual_versions x WHERE x.manual_id = m.id AND x.fiscal_year <= ${q.fiscalYear})` : sql`true`
+    return (await manualRows(ctx, sql`${text} AND ${year}`, q.limit)).map((r) => toManualEvidence(slug, r))
+  },
+  describe: async (ctx, ids) => {
+    const uuids = uuidsOf(ids)
+    if (!uuids.length) return []
+    const slug = await orgSlugOf(ctx.db, ctx.orgId)
+    return (await manualRows(ctx, sql`m.id IN (${sql.join(uuids.map((u) => sql`${u}::uuid`), sql`, `)})`)).map((r) => toManualEvidence(slug, r))
+  },
+  /** Real content for year Y: a version approved and in force by the end of fiscal year Y, public, with a text or a file. */
+  check: async (ctx, ids, fiscalYear) => {
+    const uuids = uuidsOf(ids)
+    const rows = uuids.length ? await manualRows(ctx, sql`m.id IN (${sql.join(uuids.map((u) => sql`${u}::uuid`), sql`, `)})`) : []
+    const no = (key: 'evidence.notApproved' | 'evidence.staffOnly' | 'evidence.later' | 'evidence.empty'): EvidenceCheck => ({ ok: false, reason: { th: manualsT('th', key, { year: fiscalYear }), en: manualsT('en', key, { year: fiscalYear }) } })
+    return new Map(rows.map((r) => [r.id, r.version === null ? no('evidence.notApproved') : r.audience !== 'public' ? no('evidence.staffOnly') : (r.fiscal_year ?? 0) > fiscalYear ? no('evidence.later') : !r.has_content ? no('evidence.empty') : { ok: true, reason: null }]))
+  },
+}

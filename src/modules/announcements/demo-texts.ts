@@ -13,6 +13,11 @@ export type DemoAnnouncement = {
   ackDueOn: string | null
   /** The seed measure (its order in the FY2566 plan) this is evidence for. */
   measureOrder: number
+  /**
+   * OIT items of ITA 2566 it is evidence for (the demo's choice by subject: O40 การขับเคลื่อนจริยธรรม,
+   * O30 การเปิดโอกาสให้เกิดการมีส่วนร่วม, O43 การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส).
+   */
+  oitCodes: string[]
   /** Staff who had not acknowledged by the end of the year (the rest did). */
   missing: string[]
 }
@@ -29,6 +34,7 @@ export const DEMO_ANNOUNCEMENTS: DemoAnnouncement[] = [
     ackScope: 'staff',
     ackDueOn: '2023-02-28',
     measureOrder: 1,
+    oitCodes: ['O40', 'O43'],
     missing: ['นายสมบัติ ขยันยิ่ง', 'นางบุษบา อ่อนละมุน'],
     body: `ตามที่เทศบาลตำบลพนมรุ้งได้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ เพื่อให้บุคลากรของเทศบาลตำบลพนมรุ้งมีแนวทางการประพฤติตนที่ชัดเจน สอดคล้องกับประมวลจริยธรรมของพนักงานส่วนท้องถิ่น จึงประกาศแนวทางการประพฤติตนทางจริยธรรม ดังนี้
 
@@ -60,6 +66,7 @@ export const DEMO_ANNOUNCEMENTS: DemoAnnouncement[] = [
     ackScope: 'staff',
     ackDueOn: '2023-02-28',
     measureOrder: 5,
+    oitCodes: ['O43'],
     missing: [],
     body: `เพื่อให้การจัดซื้อจัดจ้างของเทศบาลตำบลพนมรุ้งเป็นไปตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. ๒๕๖๐ และระเบียบที่เกี่ยวข้อง มีความโปร่งใส คุ้มค่า และตรวจสอบได้ เทศบาลตำบลพนมรุ้งจึงกำหนดมาตรการ ดังนี้
 
@@ -79,6 +86,7 @@ export const DEMO_ANNOUNCEMENTS: DemoAnnouncement[] = [
     ackScope: 'none',
     ackDueOn: null,
     measureOrder: 6,
+    oitCodes: ['O30', 'O43'],
     missing: [],
     body: `เทศบาลตำบลพนมรุ้งส่งเสริมให้ประชาชน ผู้รับบริการ และผู้มีส่วนได้ส่วนเสียทุกภาคส่วน มีส่วนร่วมในการตรวจสอบและป้องกันการทุจริต จึงประกาศมาตรการ ดังนี้
 

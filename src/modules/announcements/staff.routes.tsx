@@ -3,7 +3,7 @@ import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { formAction, formErrorsOf, type FormState } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { intQuery, uuidParam, yearQuery } from '../../platform/http/params.js'
+import { intQuery, searchQuery, uuidParam, yearQuery } from '../../platform/http/params.js'
 import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import { getFileMeta } from './files.js'
 import { inOrg } from '../../db/client.js'
@@ -27,7 +27,7 @@ export function draftRoutes() {
   const base = staffBase
 
   app.get('/announcements', requirePermission('announcements.read'), async (c) => {
-    const q = c.req.query('q')?.trim().slice(0, 200) || undefined
+    const q = searchQuery(c)
     const kind = ANNOUNCEMENT_KINDS.find((s) => s === c.req.query('kind'))
     const status = ANNOUNCEMENT_STATUSES.find((s) => s === c.req.query('status'))
     const filter = { q, fiscalYear: yearQuery(c), kind, status, page: intQuery(c, 'page', 1, 10_000) }

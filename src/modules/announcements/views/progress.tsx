@@ -49,6 +49,16 @@ export const ProgressSection = (p: { ctx: StaffPageCtx; action: string; progress
           ))}
         </ul>
       )}
+      <h3>{announcementsT(L, 'sheet.print')}</h3>
+      <p class="muted">{announcementsT(L, 'sheet.hint')}</p>
+      <ul class="actions" id="ack-sheet">
+        <li>
+          <a href={`${p.action}/sheet.pdf`}>{announcementsT(L, 'sheet.pdf')}</a>
+        </li>
+        <li>
+          <a href={`${p.action}/sheet.docx`}>{announcementsT(L, 'sheet.docx')}</a>
+        </li>
+      </ul>
       {p.canEdit && p.open && g.missing.length > 0 && (
         <>
           <form method="post" action={`${p.action}/links`} class="actions">

@@ -17,6 +17,11 @@ export const PublicList = ({ ctx, rows }: { ctx: OrgPageCtx; rows: PublicAnnounc
     <PublicLayout ctx={ctx} title={title} trail={publicTrail(ctx.registry, L, ctx.org.slug, '/announcements') ?? undefined}>
       <h1>{title}</h1>
       {rows.length === 0 && <p>{announcementsT(L, 'public.empty')}</p>}
+      <p>
+        <a href={`/o/${ctx.org.slug}/announcements/feed.rss`} type="application/rss+xml">
+          {announcementsT(L, 'public.feed')}
+        </a>
+      </p>
       {years.map((y) => (
         <section>
           <h2>{announcementsT(L, 'public.year', { year: y })}</h2>
