@@ -6,7 +6,10 @@ import { reportsModule } from '../modules/reports/module.js'
 import { portalModule } from '../modules/portal/module.js'
 import { disclosureModule } from '../modules/disclosure/module.js'
 import { complaintsModule } from '../modules/complaints/module.js'
+import { giftsModule } from '../modules/gifts/module.js'
 import { announcementsModule } from '../modules/announcements/module.js'
+import { coiModule } from '../modules/coi/module.js'
+import { meetingsModule } from '../modules/meetings/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -20,7 +23,10 @@ export const manifests = [
   portalModule,
   disclosureModule,
   complaintsModule,
+  giftsModule,
   announcementsModule,
+  coiModule,
+  meetingsModule,
   // new:module adds its manifest above this line
 ]
 

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { createTestApp, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
+import { loadDemoIfEmpty } from '../../../src/app/demo.js'
+import { inOrg } from '../../db/client.js'
+import { users } from '../../platform/auth/auth.schema.js'
+import { evidenceLinks } from '../../platform/evidence/evidence.schema.js'
+import type { OrgUseCaseCtx } from '../../platform/http/context.js'
+import { orgs, type Org } from '../../platform/orgs/orgs.schema.js'
+import { loadReportData } from '../measures/index.js'
+import { meetingsEvidence, EVIDENCE_TYPE } from './contracts.js'
+import { meetings } from './meetings.schema.js'
+import { series } from './meetings.service.js'
+import { meetingFull } from './agenda.js'
+import { quorum } from './attendance.js'
+
+// The demo agency's FY2566 as the issue asks: the February annual meeting and the monthly meetings
+// (one missing) with their standing items, attendance and minutes, linked as evidence to measures
+// 1, 4, 5 and indicators 2, 5, 10 — and the measures report lists them under those.
+describe('meetings: the demo agency', () => {
+  let t: TestApp
+  let ctx: OrgUseCaseCtx
+  let org: Org
+  beforeAll(async () => {
+    t = await createTestApp()
+    await loadDemoIfEmpty(t.deps)
+    const [o] = await t.deps.db.select().from(orgs).where(eq(orgs.slug, 'phanomrung'))
+    org = o!
+    const admin = (await inOrg(t.deps.db, org.id, (tx) => tx.select().from(users).where(eq(users.orgId, org.id)))).find((u) => u.role === 'agency_admin')
+    ctx = useCaseCtx(t, org.id, admin!) as OrgUseCaseCtx
+  }, 120_000)
+  afterAll(() => t.close())
+
+  it('has eleven monthly meetings (April missing), the February annual meeting and a ประชาคม, minuted and adopted in a chain', async () => {
+    const all = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(meetings).where(eq(meetings.fiscalYear, 2566)))
+    const monthly = all.filter((m) => m.kind === 'monthly').sort((a, b) => a.heldOn.localeCompare(b.heldOn))
+    expect(monthly).toHaveLength(11)
+    expect(all.filter((m) => m.kind === 'annual').map((m) => m.heldOn)).toEqual(['2023-02-15'])
+    expect(all.filter((m) => m.kind === 'community')).toHaveLength(1)
+    const months = await series(ctx, 2566, 'monthly', '2024-01-01')
+    expect(months.filter((m) => m.state === 'missing').map((m) => m.month)).toEqual(['2023-04'])
+    expect(monthly.slice(0, -1).every((m, i) => m.status === 'adopted' && m.adoptedById === monthly[i + 1]!.id)).toBe(true)
+    expect(monthly.at(-1)!.status).toBe('held')
+    const full = await meetingFull(ctx, monthly[0]!.id)
+    expect(full.items.filter((i) => i.standing).map((i) => i.standing)).toEqual(['do_dont', 'spending_plan', 'no_gift', 'asset_use'])
+    expect(full.items.every((i) => i.minutes.length > 20 || i.section === 2)).toBe(true)
+    expect(quorum(full.meeting, full.attendees).met).toBe(true)
+    const may = await meetingFull(ctx, monthly.find((m) => m.heldOn === '2023-05-26')!.id)
+    expect(may.attendees.find((a) => a.name === 'นางบุษบา อ่อนละมุน')).toMatchObject({ status: 'leave', reason: 'ลาคลอด' })
+    expect(may.items.find((i) => i.section === 2)?.title).toContain('ประจำเดือนมีนาคม 2566')
+  })
+
+  it('links its minutes as evidence of measures 1, 4, 5 and indicators 2, 5, 10, and the FY2566 measures report lists them', async () => {
+    const links = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(evidenceLinks).where(eq(evidenceLinks.sourceType, EVIDENCE_TYPE)))
+    const plans = new Set(links.filter((l) => l.targetType === 'assessment.plan').map((l) => l.targetId))
+    expect([...plans].sort()).toEqual(['2566:10', '2566:2', '2566:5'])
+    const checks = await meetingsEvidence.check(ctx, links.map((l) => l.sourceId), 2566)
+    expect([...checks.values()].every((c) => c.ok)).toBe(true)
+    const report = (await loadReportData(t.deps.db, org, 2566, { approvedOnly: true, links: t.deps })).report
+    const refs = new Set(report.evidence.filter((e) => e.title.startsWith('รายงานการประชุม')).map((e) => e.refersTo))
+    for (const r of ['มาตรการที่ 1', 'มาตรการที่ 4', 'มาตรการที่ 5', 'ตัวชี้วัดที่ 2', 'ตัวชี้วัดที่ 5', 'ตัวชี้วัดที่ 10']) expect(refs, r).toContain(r)
+    const annual = report.evidence.find((e) => e.title.includes("การประชุมประจำปี 2566 เรื่องนโยบายด้านจริยธรรม") && e.refersTo === 'มาตรการที่ 1')
+    expect(annual?.url).toMatch(/\/o\/phanomrung\/meetings\/[0-9a-f-]{36}#item-/)
+    const html = await (await t.app.request('/o/phanomrung/ita/2566/measures-report.html', { headers: { host: 'localhost' } })).text()
+    expect(html).toContain(`href="${annual!.url}"`)
+    const pub = await t.app.request(new URL(annual!.url).pathname, { headers: { host: 'localhost' } })
+    expect(pub.status).toBe(200)
+    expect(await pub.text()).toContain('ปลัดเทศบาลบรรยายแนวทางการประพฤติตนทางจริยธรรม')
+  })
+})

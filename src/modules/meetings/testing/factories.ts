@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto'
+import { inOrg, type Db } from '../../../db/client.js'
+import { fiscalYearOf } from '../../../platform/thai/index.js'
+import { people } from '../../../platform/people/people.schema.js'
+import { agendaItems, attendees, meetings, type AgendaItem, type Attendee, type Meeting } from '../meetings.schema.js'
+
+/** A meeting in an agency (a planned monthly meeting on 2023-03-28 unless told otherwise). */
+export async function buildMeeting(db: Db, orgId: string, overrides: Partial<typeof meetings.$inferInsert> = {}): Promise<Meeting> {
+  return inOrg(db, orgId, async (tx) => {
+    const heldOn = overrides.heldOn ?? '2023-03-28'
+    const [row] = await tx
+      .insert(meetings)
+      .values({ orgId, kind: 'monthly', title: `การประชุมทดสอบ ${randomBytes(3).toString('hex')}`, number: Math.floor(Math.random() * 900) + 50, fiscalYear: fiscalYearOf(heldOn), heldOn, startsAt: '09:00', place: 'ห้องประชุมทดสอบ', chairName: 'นายประธาน ทดสอบ', ...overrides })
+      .returning()
+    return row!
+  })
+}
+
+export async function buildItem(db: Db, orgId: string, meetingId: string, overrides: Partial<typeof agendaItems.$inferInsert> = {}): Promise<AgendaItem> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(agendaItems).values({ orgId, meetingId, section: 4, position: 1, title: 'เรื่องทดสอบ', ...overrides }).returning()
+    return row!
+  })
+}
+
+export async function buildAttendee(db: Db, orgId: string, meetingId: string, overrides: Partial<typeof attendees.$inferInsert> = {}): Promise<Attendee> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(attendees).values({ orgId, meetingId, name: `ผู้ทดสอบ ${randomBytes(3).toString('hex')}`, ...overrides }).returning()
+    return row!
+  })
+}
+
+/** A person of the agency's directory (a local official unless told otherwise). */
+export async function buildPerson(db: Db, orgId: string, overrides: Partial<typeof people.$inferInsert> = {}): Promise<{ id: string; fullName: string }> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(people).values({ orgId, fullName: `นายบุคลากร ${randomBytes(3).toString('hex')}`, position: 'นักจัดการงานทั่วไป', kind: 'local_official', ...overrides }).returning({ id: people.id, fullName: people.fullName })
+    return row!
+  })
+}
