@@ -4,7 +4,7 @@ import { ctxOf } from '../../platform/http/context.js'
 import { formAction, type FormValues } from '../../platform/http/forms.js'
 import { AppError, InputError } from '../../platform/http/errors.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { yearParam } from '../../platform/http/params.js'
+import { uuidParam, yearParam } from '../../platform/http/params.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { todayInBangkok, toThaiDateText } from '../../platform/thai/index.js'
@@ -13,12 +13,15 @@ import type { Framework } from '../../domain/ita/framework.schema.js'
 import { at, type AtKey } from './assessment.i18n.js'
 import { getAssessment } from './assessment-view.js'
 import { requireFramework } from './frameworks.service.js'
-import { addProgressEntry, getPlan, listPlans, savePlan } from './plans.service.js'
+import { addProgressEntry, deleteProgressEntry, getPlan, listPlans, savePlan, updateProgressEntry } from './plans.service.js'
 import { evidenceFor } from '../../platform/evidence/evidence.service.js'
 import { addEvidence } from './evidence.service.js'
 import { evidenceForm, inBoth, planForm, progressForm } from './forms.js'
 import { itaBase } from './ita-paths.js'
-import { evidenceFormId, PlanPage, PlansListPage, type PlanFailure } from './views/plans.js'
+import { evidenceFormId, PlanPage, PlansListPage, ProgressEditPage, type PlanFailure } from './views/plans.js'
+import { ConfirmDeletePage } from '../../platform/ui/confirm.js'
+import { dayText } from '../../platform/ui/prose.js'
+import type { FormState } from '../../platform/http/forms.js'
 
 function indicatorParam(c: StaffContext, fw: Framework): number {
   const n = Number(c.req.param('n'))
@@ -65,7 +68,8 @@ export function plansRoutes() {
   app.get('/ita/:fy/plans/:n{[0-9]+}', requirePermission('assessment.read'), async (c) => render(c, await planPage(c)))
   // A refused form is shown at its POST address; a GET there (the language link, an evidence
   // delete's way back) returns to the plan.
-  app.get('/ita/:fy/plans/:n{[0-9]+}/:form{progress|evidence}', requirePermission('assessment.read'), (c) => c.redirect(`${itaBase(c)}/${yearParam(c)}/plans/${c.req.param('n')}`, 303))
+  // (Two routes, not `:form{progress|evidence}`: that alternation is unanchored and would catch /progress/<id>/edit.)
+  for (const form of ['progress', 'evidence']) app.get(`/ita/:fy/plans/:n{[0-9]+}/${form}`, requirePermission('assessment.read'), (c) => c.redirect(`${itaBase(c)}/${yearParam(c)}/plans/${c.req.param('n')}`, 303))
 
   app.post('/ita/:fy/plans/:n{[0-9]+}', requirePermission('assessment.edit'), async (c) => {
     const { year, n } = await target(c)
@@ -91,6 +95,56 @@ export function plansRoutes() {
         return done(c, year, n, 'plans.logAdded')
       },
     })
+  })
+
+  /** One progress entry of the plan (404 when it is not this year's and indicator's). */
+  const entryOf = async (c: StaffContext) => {
+    const { year, n } = await target(c)
+    const id = uuidParam(c, 'entryId')
+    const entry = (await getPlan(ctxOf(c), year, n))?.log.find((l) => l.id === id)
+    if (!entry) throw new AppError('not_found', 404)
+    return { year, n, entry, planHref: `${itaBase(c)}/${year}/plans/${n}` }
+  }
+  const editPage = async (c: StaffContext, state?: FormState) => {
+    const { year, n, entry, planHref } = await entryOf(c)
+    const values = state?.values ?? { entryDate: toThaiDateText(entry.entryDate), body: entry.body }
+    return <ProgressEditPage ctx={pageCtx(c)} planHref={planHref} year={year} indicator={n} entryId={entry.id} state={{ values, errors: state?.errors ?? {} }} />
+  }
+  const entryPath = '/ita/:fy/plans/:n{[0-9]+}/progress/:entryId'
+  app.get(`${entryPath}/edit`, requirePermission('assessment.edit'), async (c) => render(c, await editPage(c)))
+  app.post(`${entryPath}/edit`, requirePermission('assessment.edit'), async (c) => {
+    const { year, n, entry } = await entryOf(c)
+    return formAction(c, {
+      ...progressForm(c.get('lang')),
+      fiscalYearDates: { year, fields: ['entryDate'] },
+      view: (state) => editPage(c, state),
+      submit: async (input) => {
+        await updateProgressEntry(ctxOf(c), year, n, entry.id, input)
+        return done(c, year, n, 'plans.logSaved')
+      },
+    })
+  })
+  app.get(`${entryPath}/delete`, requirePermission('assessment.edit'), async (c) => {
+    const { n, entry, planHref } = await entryOf(c)
+    const L = c.get('lang')
+    const date = dayText(pageCtx(c), entry.entryDate)
+    return render(
+      c,
+      <ConfirmDeletePage
+        ctx={pageCtx(c)}
+        title={at(L, 'plans.logDeleteTitle', { date })}
+        intro={at(L, 'plans.logDeleteIntro', { body: entry.body.length > 120 ? `${entry.body.slice(0, 120)}…` : entry.body, n })}
+        goesWith={entry.evidence.map((e) => at(L, 'plans.logDeleteEvidence', { title: e.title }))}
+        action={`${planHref}/progress/${entry.id}/delete`}
+        button={at(L, 'plans.logDeleteButton')}
+        cancelHref={`${planHref}#log-${entry.id}`}
+      />,
+    )
+  })
+  app.post(`${entryPath}/delete`, requirePermission('assessment.edit'), async (c) => {
+    const { year, n, entry } = await entryOf(c)
+    await deleteProgressEntry(ctxOf(c), year, n, entry.id)
+    return done(c, year, n, 'plans.logDeleted')
   })
 
   app.post('/ita/:fy/plans/:n{[0-9]+}/evidence', requirePermission('assessment.edit'), async (c) => {

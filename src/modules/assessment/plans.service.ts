@@ -6,7 +6,7 @@ import { isUuid } from '../../platform/http/params.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
-import { indicatorPlans, planProgress, type IndicatorPlan, type PlanProgressEntry, type ProgressStatus } from './assessment.schema.js'
+import { evidence, indicatorPlans, planProgress, type IndicatorPlan, type PlanProgressEntry, type ProgressStatus } from './assessment.schema.js'
 import { currentFramework } from './frameworks.service.js'
 import { evidenceFor, type EvidenceItem } from './evidence.service.js'
 
@@ -88,6 +88,45 @@ export async function addProgressEntry(ctx: UseCaseCtx, year: number, indicator:
     const [row] = await tx.insert(planProgress).values({ orgId, planId: p!.id, entryDate: input.entryDate, body: input.body, createdBy: actor.userId }).returning()
     await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'assessment.progress.add', entityType: 'ita_plan_progress', entityId: row!.id, requestId: ctx.requestId, details: { fiscalYear: year, indicator } })
     return row!
+  })
+}
+
+/** The progress entry `entryId` of the year's plan for `indicator`, locked for change; 404 when it is not that plan's. */
+async function progressEntryOf(tx: Tx, year: number, indicator: number, entryId: string): Promise<PlanProgressEntry> {
+  if (!isUuid(entryId)) throw new AppError('not_found', 404)
+  const [row] = await tx
+    .select({ entry: planProgress })
+    .from(planProgress)
+    .innerJoin(indicatorPlans, and(eq(indicatorPlans.orgId, planProgress.orgId), eq(indicatorPlans.id, planProgress.planId)))
+    .where(and(eq(planProgress.id, entryId), eq(indicatorPlans.fiscalYear, year), eq(indicatorPlans.indicator, indicator)))
+    .for('update', { of: planProgress })
+  if (!row) throw new AppError('not_found', 404)
+  return row.entry
+}
+
+/** Corrects a progress entry's date or text; the audit entry keeps what it said before. */
+export async function updateProgressEntry(ctx: UseCaseCtx, year: number, indicator: number, entryId: string, input: { entryDate: string; body: string }): Promise<PlanProgressEntry> {
+  assertCan(ctx.actor, 'assessment.edit')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  return inOrg(ctx.db, orgId, async (tx) => {
+    const old = await progressEntryOf(tx, year, indicator, entryId)
+    const [row] = await tx.update(planProgress).set({ entryDate: input.entryDate, body: input.body }).where(eq(planProgress.id, entryId)).returning()
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'assessment.progress.update', entityType: 'ita_plan_progress', entityId: entryId, requestId: ctx.requestId, details: { fiscalYear: year, indicator, before: { entryDate: old.entryDate, body: old.body }, after: { entryDate: input.entryDate, body: input.body } } })
+    return row!
+  })
+}
+
+/** Deletes a progress entry with the evidence attached to it; the audit entry keeps its text. */
+export async function deleteProgressEntry(ctx: UseCaseCtx, year: number, indicator: number, entryId: string): Promise<void> {
+  assertCan(ctx.actor, 'assessment.edit')
+  const actor = ctx.actor
+  const orgId = ctx.orgId!
+  await inOrg(ctx.db, orgId, async (tx) => {
+    const old = await progressEntryOf(tx, year, indicator, entryId)
+    const gone = await tx.delete(evidence).where(and(eq(evidence.targetKind, 'progress'), eq(evidence.targetId, entryId))).returning({ id: evidence.id, title: evidence.title })
+    await tx.delete(planProgress).where(eq(planProgress.id, entryId))
+    await appendAudit(tx, { orgId, actorUserId: actor.userId, action: 'assessment.progress.delete', entityType: 'ita_plan_progress', entityId: entryId, requestId: ctx.requestId, details: { fiscalYear: year, indicator, entryDate: old.entryDate, body: old.body, evidence: gone } })
   })
 }
 

@@ -122,20 +122,24 @@ const PlanFormView = ({ ctx, action, units, state }: { ctx: StaffPageCtx; action
   )
 }
 
-const ProgressFormView = ({ ctx, action, year, state }: { ctx: StaffPageCtx; action: string; year: number; state: Required<FormState> }) => {
+const ProgressFormView = ({ ctx, action, year, state, editing, cancelHref }: { ctx: StaffPageCtx; action: string; year: number; state: Required<FormState>; editing?: boolean; cancelHref?: string }) => {
   const lang = ctx.lang
+  const label = at(lang, editing ? 'plans.logSave' : 'plans.logAdd')
   return (
     <>
       <ErrorSummary ctx={ctx} errors={state.errors} />
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
         <fieldset class="field">
-          <legend>{at(lang, 'plans.logAdd')}</legend>
+          <legend>{editing ? at(lang, 'plans.logEdit') : label}</legend>
           <DateField name="entryDate" ctx={ctx} fiscalYear={year} label={at(lang, 'plans.logDate')} values={state.values} errors={state.errors} required />
           <TextArea name="body" label={at(lang, 'plans.logBody')} values={state.values} errors={state.errors} rows={3} required lang={lang} max={PROGRESS_BODY_MAX} />
-          <button type="submit" class="secondary">
-            {at(lang, 'plans.logAdd')}
-          </button>
+          <div class="actions">
+            <button type="submit" class={editing ? undefined : 'secondary'}>
+              {label}
+            </button>
+            {cancelHref && <a href={cancelHref}>{at(lang, 'plans.logCancel')}</a>}
+          </div>
         </fieldset>
       </form>
     </>
@@ -201,8 +205,19 @@ export const PlanPage = (p: PlanPageProps) => {
       {plan?.log.length ? (
         <ol class="log">
           {plan.log.map((l) => (
-            <li>
+            <li id={`log-${l.id}`}>
               <strong>{dayText(ctx, l.entryDate)}</strong>: {l.body}
+              {canEdit && (
+                <span class="row-actions">
+                  {' '}
+                  <a href={`${base}/progress/${l.id}/edit`} aria-label={at(lang, 'plans.logEditOf', { date: dayText(ctx, l.entryDate) })}>
+                    {at(lang, 'plans.logEdit')}
+                  </a>{' '}
+                  <a href={`${base}/progress/${l.id}/delete`} aria-label={at(lang, 'plans.logDeleteOf', { date: dayText(ctx, l.entryDate) })}>
+                    {at(lang, 'plans.logDelete')}
+                  </a>
+                </span>
+              )}
               <EvidenceList ctx={ctx} items={l.evidence} canDelete={canEdit} base={ita} />
               {canEdit && (
                 <EvidenceForm
@@ -221,6 +236,21 @@ export const PlanPage = (p: PlanPageProps) => {
         <p class="muted">{at(lang, 'plans.logEmpty')}</p>
       )}
       {canEdit && <ProgressFormView ctx={ctx} action={`${base}/progress`} year={year} state={{ values: stateOf('progress')?.values ?? { entryDate: p.today, body: '' }, errors: stateOf('progress')?.errors ?? {} }} />}
+    </StaffLayout>
+  )
+}
+
+/** Correcting one progress entry: its own page, so a refused form comes back with its values. */
+export const ProgressEditPage = (p: { ctx: StaffPageCtx; planHref: string; year: number; indicator: number; entryId: string; state: Required<FormState> }) => {
+  const lang = p.ctx.lang
+  const title = at(lang, 'plans.logEditTitle', { n: p.indicator, year: p.year })
+  return (
+    <StaffLayout ctx={p.ctx} title={title}>
+      <p>
+        <a href={p.planHref}>{at(lang, 'plans.backToPlan', { n: p.indicator })}</a>
+      </p>
+      <h1>{title}</h1>
+      <ProgressFormView ctx={p.ctx} action={`${p.planHref}/progress/${p.entryId}/edit`} year={p.year} state={p.state} editing cancelHref={`${p.planHref}#log-${p.entryId}`} />
     </StaffLayout>
   )
 }
