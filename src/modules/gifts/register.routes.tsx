@@ -4,6 +4,7 @@ import type { StaffContext, StaffEnv } from '../../platform/http/context.js'
 import { ctxOf } from '../../platform/http/context.js'
 import { f, formAction, formErrorsOf, type FormState, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
+import { listUnits } from '../../platform/orgs/orgs.service.js'
 import { intQuery, searchQuery, uuidParam, yearFilter } from '../../platform/http/params.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { toThaiDateText } from '../../platform/thai/index.js'
@@ -74,7 +75,9 @@ export function registerRoutes() {
     const q = searchQuery(c)
     const half = c.req.query('half') === '1' ? 1 : c.req.query('half') === '2' ? 2 : undefined
     const filter = { q, fiscalYear: yearFilter(c), half, action: ACTIONS.find((a) => a === c.req.query('action')), assessment: ASSESSMENTS.find((a) => a === c.req.query('check')), page: intQuery(c, 'page', 1, 10_000) } as const
-    return render(c, <RegisterList ctx={pageCtx(c)} base={base(c)} filter={filter} data={await listGifts(ctxOf(c), filter)} />)
+    const units = await listUnits(ctxOf(c))
+    const unit = units.find((u) => u.id === c.req.query('unit'))?.id
+    return render(c, <RegisterList ctx={pageCtx(c)} base={base(c)} filter={{ ...filter, unitId: unit }} data={await listGifts(ctxOf(c), { ...filter, unitId: unit })} units={units} />)
   })
 
   app.get('/gifts/rules', requirePermission('gifts.read'), (c) => render(c, <RulesPage ctx={pageCtx(c)} base={base(c)} rules={shippedRuleYears().map((y) => giftRuleFor(y)!)} />))

@@ -5,7 +5,7 @@ import { assertCan } from '../../platform/auth/permissions.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError, InputError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
-import { people } from '../../platform/people/people.schema.js'
+import { people, personUnits } from '../../platform/people/people.schema.js'
 import { personById, supervisorOf, accountIdsOf } from '../../platform/people/directory.js'
 import { closeDeadline, removeDeadline, setDeadline } from '../../platform/deadlines/deadlines.service.js'
 import { fiscalHalfOf, toSatang } from '../../platform/thai/index.js'
@@ -61,7 +61,7 @@ async function storeFiles(tx: Tx, orgId: string, userId: string, files: GiftFile
   return set
 }
 
-export type GiftFilter = { q?: string | undefined; fiscalYear?: number | undefined; half?: 1 | 2 | undefined; action?: GiftAction | undefined; assessment?: Assessment | undefined; page: number }
+export type GiftFilter = { q?: string | undefined; fiscalYear?: number | undefined; half?: 1 | 2 | undefined; action?: GiftAction | undefined; assessment?: Assessment | undefined; unitId?: string | undefined; page: number }
 export type GiftRow = GiftRecord & { personName: string; personPosition: string | null }
 export type GiftPage = { rows: GiftRow[]; total: number; page: number; pages: number; years: number[] }
 
@@ -83,6 +83,8 @@ export async function listGifts(ctx: OrgUseCaseCtx, f: GiftFilter): Promise<Gift
     if (f.half) where.push(eq(giftsRecords.half, f.half))
     if (f.action) where.push(eq(giftsRecords.action, f.action))
     if (f.assessment) where.push(eq(giftsRecords.assessment, f.assessment))
+    // A gift is in a unit when its recipient belongs to it (people contract: one person, several units).
+    if (f.unitId) where.push(sql`exists (select 1 from ${personUnits} where ${personUnits.personId} = ${giftsRecords.personId} and ${personUnits.unitId} = ${f.unitId})`)
     const cond = where.length ? and(...where) : undefined
     const join = and(eq(people.orgId, giftsRecords.orgId), eq(people.id, giftsRecords.personId))
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(giftsRecords).innerJoin(people, join).where(cond)

@@ -7,8 +7,8 @@ import { ACTIONS, ASSESSMENTS } from '../rules.js'
 import type { GiftFilter, GiftPage } from '../register.js'
 import { AssessmentTag, bahtText, num } from './shared.js'
 
-/** The register: search, filters (year, half, action, rule check), pages of 20. Works without JavaScript. */
-export const RegisterList = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base: string; filter: GiftFilter; data: GiftPage }) => {
+/** The register: search, filters (year, half, unit, action, rule check), pages of 20. Works without JavaScript. */
+export const RegisterList = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: GiftFilter; data: GiftPage; units: { id: string; nameTh: string }[] }) => {
   const L = ctx.lang
   const qs = (page: number) => {
     const p = new URLSearchParams()
@@ -17,12 +17,13 @@ export const RegisterList = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; b
     if (filter.half) p.set('half', String(filter.half))
     if (filter.action) p.set('action', filter.action)
     if (filter.assessment) p.set('check', filter.assessment)
+    if (filter.unitId) p.set('unit', filter.unitId)
     if (page > 1) p.set('page', String(page))
     const s = p.toString()
     return s ? `${base}?${s}` : base
   }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.half || filter.action || filter.assessment)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', half: filter.half ? String(filter.half) : '', action: filter.action ?? '', check: filter.assessment ?? '' }
+  const filtered = !!(filter.q || filter.fiscalYear || filter.half || filter.action || filter.assessment || filter.unitId)
+  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', half: filter.half ? String(filter.half) : '', action: filter.action ?? '', check: filter.assessment ?? '', unit: filter.unitId ?? '' }
   const canEdit = ctx.can('gifts.edit')
   return (
     <StaffLayout ctx={ctx} title={giftsT(L, 'list.title')}>
@@ -43,6 +44,7 @@ export const RegisterList = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; b
         <SelectField name="fy" label={giftsT(L, 'list.fiscalYear')} values={values} placeholder={giftsT(L, 'list.allYears')} options={data.years.map((y) => ({ value: String(y), label: num(ctx, y) }))} />
         <SelectField name="half" label={giftsT(L, 'list.half')} values={values} placeholder={giftsT(L, 'list.allHalves')} options={[1, 2].map((h) => ({ value: String(h), label: giftsT(L, h === 1 ? 'half.1' : 'half.2') }))} />
         <SelectField name="action" label={giftsT(L, 'list.action')} values={values} placeholder={giftsT(L, 'list.allActions')} options={ACTIONS.map((a) => ({ value: a, label: giftsT(L, `action.${a}`) }))} />
+        {units.length > 0 && <SelectField name="unit" label={giftsT(L, 'list.unit')} values={values} placeholder={giftsT(L, 'list.allUnits')} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />}
         <SelectField name="check" label={giftsT(L, 'list.assessment')} values={values} placeholder={giftsT(L, 'list.allAssessments')} options={ASSESSMENTS.map((a) => ({ value: a, label: giftsT(L, `assessment.${a}`) }))} />
         <button type="submit" class="secondary">
           {giftsT(L, 'list.filter')}
