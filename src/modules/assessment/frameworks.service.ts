@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { inOrg, type Db } from '../../db/client.js'
 import type { UseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
@@ -116,6 +116,8 @@ export async function saveFrameworkVersion(ctx: UseCaseCtx, input: { json: strin
   if (!parsed.ok) return parsed
   const year = parsed.framework.fiscalYear
   const version = await inOrg(ctx.db, null, async (tx) => {
+    // Two uploads of one year at once would both take the same next number (a key collision, a 500): one at a time.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`ita_framework:${year}`}))`)
     const [last] = await tx.select({ v: frameworkVersions.version }).from(frameworkVersions).where(eq(frameworkVersions.fiscalYear, year)).orderBy(desc(frameworkVersions.version)).limit(1)
     // Version 1 of a year is its built-in file when there is one; otherwise this first upload.
     const next = last ? last.v + 1 : (await builtIn(year)) ? 2 : 1

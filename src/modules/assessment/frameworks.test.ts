@@ -54,6 +54,15 @@ describe('ITA framework versions', () => {
     ])
   })
 
+  it('uploads of one year sent at the same moment each get their own version, none fails', async () => {
+    const json = JSON.stringify({ ...base, fiscalYear: 2567 })
+    const answers = await Promise.all([1, 2, 3, 4].map((k) => admin.post('/admin/frameworks', { json, note: `พร้อมกัน ${k}` })))
+    expect(answers.map((r) => r.status)).toEqual([303, 303, 303, 303])
+    const stored = (await listFrameworkVersions(t.deps.db, 2567)).filter((v) => v.note?.startsWith('พร้อมกัน'))
+    expect(stored.map((v) => v.version).sort()).toEqual([2, 3, 4, 5])
+    expect(new Set(stored.map((v) => v.note)).size).toBe(4)
+  })
+
   it('a stored version that no longer validates is skipped, not a 500', async () => {
     await inOrg(t.deps.db, null, (tx) => tx.insert(frameworkVersions).values({ fiscalYear: 2568, version: 2, framework: { fiscalYear: 2568, broken: true }, note: 'legacy' }))
     expect(await frameworkAt(t.deps.db, 2568, 2)).toBeUndefined()
