@@ -2,7 +2,6 @@ import type { OrgPageCtx } from '../../../platform/ui/page-context.js'
 import { PublicLayout } from '../../../platform/ui/layout.js'
 import { orgBase, publicTrail, type Crumb } from '../../../platform/ui/menu.js'
 import { dt } from '../disclosure.i18n.js'
-import type { OitMap } from '../disclosure.service.js'
 import type { ItemReadiness } from '../readiness.js'
 import { OitEvidenceList, StatusBadge, WhyNotReady } from './shared.js'
 
@@ -44,49 +43,6 @@ export const OitYearMissingPage = ({ ctx, year, years, href }: { ctx: OrgPageCtx
     )}
   </PublicLayout>
 )
-
-export const OitMapPage = ({ ctx, map, year }: { ctx: OrgPageCtx; map: OitMap; year: number }) => {
-  const title = dt(ctx.lang, 'oit.yearTitle', { year })
-  const yes = map.items.filter((i) => i.status === 'yes').length
-  const groups: { code: string; nameTh: string; itemCodes: string[]; items: ItemReadiness[] }[] = map.framework.indicators.flatMap((ind) => ind.subIndicators.map((s) => ({ ...s, items: map.items.filter((i) => s.itemCodes.includes(i.code)) })))
-  const ungrouped = map.items.filter((i) => !groups.some((g) => g.itemCodes.includes(i.code)))
-  if (ungrouped.length) groups.push({ code: '', nameTh: '', itemCodes: ungrouped.map((i) => i.code), items: ungrouped })
-  return (
-    <PublicLayout ctx={ctx} title={title} trail={[...oitTrail(ctx), yearCrumb(ctx, year)]}>
-      <h1>{title}</h1>
-      <p>{dt(ctx.lang, 'oit.assessorIntro')}</p>
-      {map.framework.status === 'draft' && <p class="muted">{dt(ctx.lang, 'oit.draftFramework')}</p>}
-      <p>
-        <strong>{dt(ctx.lang, 'oit.summary', { yes, total: map.items.length })}</strong>
-      </p>
-      {groups.map((g) => (
-        <section class="oit-group">
-          {g.code && <h2>{dt(ctx.lang, 'oit.subIndicator', { code: g.code, name: g.nameTh })}</h2>}
-          <ul class="oit-items">
-            {g.items.map((i) => (
-              <li class={`oit-item status-${i.status}`}>
-                <a href={i.url}>{`${i.code} ${i.titleTh}`}</a> <StatusBadge ctx={ctx} status={i.status} />
-                {i.evidence.length > 0 && (
-                  <ul class="oit-links">
-                    {i.evidence.slice(0, 3).map((e) => (
-                      <li>
-                        <a href={e.href} rel={e.href.startsWith('/') ? undefined : 'noopener noreferrer'}>
-                          {e.label}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {i.explanation && <p class="muted">{i.explanation}</p>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-      <p class="muted no-print">{dt(ctx.lang, 'oit.print')}</p>
-    </PublicLayout>
-  )
-}
 
 export const OitItemPage = ({ ctx, item, year, origin }: { ctx: OrgPageCtx; item: ItemReadiness; year: number; origin: string }) => {
   const title = `${item.code} ${item.titleTh}`
