@@ -105,7 +105,8 @@ export type Evidence = typeof evidence.$inferSelect
 export type ScoreCell = { item: string; old: string | null; new: string | null }
 export const SCORE_CHANGE_SOURCES = ['form', 'import', 'undo', 'docx'] as const
 export type ScoreChangeSource = (typeof SCORE_CHANGE_SOURCES)[number]
-export type ImportData = { scores: Record<number, number>; oitAnswers: Record<string, boolean> }
+/** A read score sheet; `toolScores` (tool and tool-part scores, `iit`, `eit.1`) is absent in sheets read before it existed. */
+export type ImportData = { scores: Record<number, number>; oitAnswers: Record<string, boolean>; toolScores?: Record<string, number> }
 
 export const scoreImports = pgTable(
   'ita_score_imports',

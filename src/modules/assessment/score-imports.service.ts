@@ -8,7 +8,7 @@ import { isUuid } from '../../platform/http/params.js'
 import { InputError } from '../../platform/http/errors.js'
 import { assessments, scoreChanges, scoreImports, type ImportData, type ScoreCell, type ScoreChange, type ScoreImport } from './assessment.schema.js'
 import { requireFramework } from './frameworks.service.js'
-import { cellsOf, diffCells, ensureAssessment, writeCells, type CellMap } from './scores.service.js'
+import { cellsOf, diffCells, ensureAssessment, toolText, writeCells, type CellMap } from './scores.service.js'
 import { inBoth } from './forms.js'
 
 // Safe score imports: a read sheet is stored as a pending import (tenant-scoped, keyed by a random
@@ -31,15 +31,16 @@ export type ImportPreview = {
 
 export type HistoryEntry = ScoreChange & { who: string | null; undoable: boolean; importStatus: ScoreImport['status'] | null }
 
-/** The cells after the sheet: its indicator scores set, its OIT answers merged into the saved ones. */
+/** The cells after the sheet: its indicator scores set, its OIT answers and tool / part scores merged into the saved ones. */
 function afterImport(current: CellMap, data: ImportData): CellMap {
   const out: CellMap = { ...current }
   for (const [n, v] of Object.entries(data.scores)) out[n] = v.toFixed(2)
   for (const [code, v] of Object.entries(data.oitAnswers)) out[code] = v ? 'yes' : 'no'
+  for (const [tool, v] of Object.entries(data.toolScores ?? {})) out[`tool_${tool}`] = toolText(v)
   return out
 }
 
-const sheetCells = (data: ImportData) => Object.keys(data.scores).length + Object.keys(data.oitAnswers).length
+const sheetCells = (data: ImportData) => Object.keys(data.scores).length + Object.keys(data.oitAnswers).length + Object.keys(data.toolScores ?? {}).length
 
 async function latestChange(tx: Tx, year: number): Promise<ScoreChange | undefined> {
   const [c] = await tx.select().from(scoreChanges).where(eq(scoreChanges.fiscalYear, year)).orderBy(desc(scoreChanges.changedAt)).limit(1)

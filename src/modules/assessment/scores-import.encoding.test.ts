@@ -31,7 +31,7 @@ describe('score CSV encodings', () => {
     const fw = await loadFramework(2567)
     const utf8 = await parseScoreSheet(new TextEncoder().encode(SHEET), 'scores.csv', fw)
     const tis = await parseScoreSheet(windows874(SHEET), 'scores.csv', fw)
-    expect(utf8).toEqual({ ok: true, data: { scores: { 1: 90.5, 2: 88.25 }, oitAnswers: {} } })
+    expect(utf8).toEqual({ ok: true, data: { scores: { 1: 90.5, 2: 88.25 }, oitAnswers: {}, toolScores: {} } })
     expect(tis).toEqual(utf8)
   })
 

@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs'
 import { looksLikeZip } from '../../platform/documents/docx.js'
 import { fromThaiDigits } from '../../platform/thai/numerals.js'
 import { decodeTextFile } from '../../platform/documents/csv.js'
-import { readScore } from './score-number.js'
-import type { Framework } from '../../domain/ita/framework.schema.js'
+import { readScore, readToolScore } from './score-number.js'
+import { TOOL_CODES, type Framework } from '../../domain/ita/framework.schema.js'
 
 // Score sheets (XLSX or CSV): one row per indicator ("ตัวชี้วัดที่", "ชื่อตัวชี้วัด", "คะแนน"),
-// optionally one row per OIT item ("O1", title, มี/ไม่มี). Row 1 is the header. Every bad row is
+// optionally one row per OIT item ("O1", title, มี/ไม่มี) and per published tool or tool-part score
+// ("IIT", "EIT.1": up to four decimals, as NACC publishes them; the 2566 rating checks the parts). Row 1 is the header. Every bad row is
 // reported with its row number in Thai, and nothing is saved unless the whole sheet is good.
 
 export const TEMPLATE_HEADER = ['ตัวชี้วัดที่', 'ชื่อตัวชี้วัด', 'คะแนน'] as const
@@ -15,7 +16,7 @@ export const TEMPLATE_HEADER = ['ตัวชี้วัดที่', 'ชื�
 export const CSV_ENCODING_REFUSED =
   'อ่านตัวอักษรในไฟล์ CSV นี้ไม่ได้ (ไม่ใช่ UTF-8 และไม่ใช่ภาษาไทยแบบ Windows) กรุณาบันทึกเป็น UTF-8: ใน Excel เลือก ไฟล์ › บันทึกเป็น › ชนิดไฟล์ “CSV UTF-8 (คั่นด้วยจุลภาค) (*.csv)” แล้วนำเข้าอีกครั้ง หรือนำเข้าเป็นไฟล์ .xlsx'
 
-export type ParsedScores = { scores: Record<number, number>; oitAnswers: Record<string, boolean> }
+export type ParsedScores = { scores: Record<number, number>; oitAnswers: Record<string, boolean>; toolScores: Record<string, number> }
 export type ScoreSheetResult = { ok: true; data: ParsedScores } | { ok: false; errors: string[] }
 
 type Row = { rowNumber: number; cells: string[] }
@@ -109,6 +110,9 @@ export async function parseScoreSheet(bytes: Uint8Array, name: string, fw: Frame
   if (!data.length) errors.push('ไฟล์ไม่มีแถวคะแนน')
   const numbers = new Set(fw.indicators.map((i) => i.number))
   const oitCodes = new Set(fw.oitItems.map((o) => o.code))
+  // Tool and part codes of the year, as typed in a sheet ("IIT", "EIT.1") → as stored ("iit", "eit.1").
+  const toolCodes = new Map<string, string>([...TOOL_CODES, ...TOOL_CODES.flatMap((t) => (fw.tools[t].parts ?? []).map((p) => p.code))].map((c) => [c.toUpperCase(), c]))
+  const toolScores: Record<string, number> = {}
   const seen = new Map<string, number>()
   const scores: Record<number, number> = {}
   const oitAnswers: Record<string, boolean> = {}
@@ -130,8 +134,19 @@ export async function parseScoreSheet(bytes: Uint8Array, name: string, fw: Frame
       else errors.push(`${at}: คำตอบข้อ ${code} ต้องเป็น "มี" หรือ "ไม่มี"`)
       continue
     }
+    if (/^(IIT|EIT|OIT)(\.\d+)?$/i.test(key)) {
+      const tool = toolCodes.get(key.toUpperCase())
+      if (!tool) errors.push(`${at}: ไม่มีแบบวัดหรือส่วน ${key.toUpperCase()} ในกรอบการประเมินปี ${fw.fiscalYear}${toolCodes.size > 3 ? ` (มี ${[...toolCodes.keys()].join(', ')})` : ''}`)
+      // A tool row left blank (the template lists them all) is no score, not an error.
+      else if (value !== '') {
+        const score = readToolScore(value)
+        if (score === null) errors.push(`${at}: คะแนนของ ${key.toUpperCase()} ต้องเป็นตัวเลข 0–100 ทศนิยมไม่เกิน 4 ตำแหน่ง (ได้ "${value}")`)
+        else toolScores[tool] = score
+      }
+      continue
+    }
     if (!/^\d+$/.test(key)) {
-      errors.push(`${at}: ช่อง "ตัวชี้วัดที่" ต้องเป็นเลขตัวชี้วัด (1–${Math.max(...numbers)}) หรือรหัสข้อ OIT เช่น O1`)
+      errors.push(`${at}: ช่อง "ตัวชี้วัดที่" ต้องเป็นเลขตัวชี้วัด (1–${Math.max(...numbers)}), รหัสข้อ OIT เช่น O1 หรือรหัสแบบวัด เช่น IIT, EIT.1`)
       continue
     }
     const n = Number(key)
@@ -152,11 +167,20 @@ export async function parseScoreSheet(bytes: Uint8Array, name: string, fw: Frame
     scores[n] = rounded
   }
   if (errors.length) return { ok: false, errors }
-  return { ok: true, data: { scores, oitAnswers } }
+  return { ok: true, data: { scores, oitAnswers, toolScores } }
 }
 
-/** The downloadable template: one row per indicator of the year, scores filled when known. */
-export async function scoreTemplateXlsx(fw: Framework, scores: Record<number, number> = {}): Promise<Buffer> {
+/** Rows for the published tool and part scores of the year, after the indicators: code, name, score. */
+function toolRows(fw: Framework, tools: ToolScores): [string, string, number | null][] {
+  return TOOL_CODES.flatMap((t) => [
+    [t.toUpperCase(), `คะแนนแบบวัด ${t.toUpperCase()} (ถ้ามี ทศนิยมไม่เกิน 4 ตำแหน่ง)`, tools[t] ?? null] as [string, string, number | null],
+    ...(fw.tools[t].parts ?? []).map((p) => [p.code.toUpperCase(), `${p.nameTh} (ถ้ามี)`, tools[p.code] ?? null] as [string, string, number | null]),
+  ])
+}
+type ToolScores = Readonly<Record<string, number | undefined>>
+
+/** The downloadable template: one row per indicator of the year, then per tool and part; scores filled when known. */
+export async function scoreTemplateXlsx(fw: Framework, scores: Record<number, number> = {}, tools: ToolScores = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet(`ITA ${fw.fiscalYear}`)
   ws.columns = [
@@ -165,13 +189,17 @@ export async function scoreTemplateXlsx(fw: Framework, scores: Record<number, nu
     { header: TEMPLATE_HEADER[2], key: 'score', width: 12 },
   ]
   ws.getRow(1).font = { bold: true }
-  for (const i of fw.indicators) ws.addRow({ n: i.number, name: i.nameTh, score: scores[i.number] ?? null })
-  ws.getColumn(3).numFmt = '0.00'
+  for (const i of fw.indicators) ws.addRow({ n: i.number, name: i.nameTh, score: scores[i.number] ?? null }).getCell(3).numFmt = '0.00'
+  for (const [code, name, score] of toolRows(fw, tools)) ws.addRow({ n: code, name, score }).getCell(3).numFmt = '0.00##'
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-export function scoreTemplateCsv(fw: Framework, scores: Record<number, number> = {}): string {
+export function scoreTemplateCsv(fw: Framework, scores: Record<number, number> = {}, tools: ToolScores = {}): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
-  const lines = [TEMPLATE_HEADER.join(','), ...fw.indicators.map((i) => [String(i.number), q(i.nameTh), scores[i.number]?.toFixed(2) ?? ''].join(','))]
+  const lines = [
+    TEMPLATE_HEADER.join(','),
+    ...fw.indicators.map((i) => [String(i.number), q(i.nameTh), scores[i.number]?.toFixed(2) ?? ''].join(',')),
+    ...toolRows(fw, tools).map(([code, name, score]) => [code, q(name), score === null ? '' : String(score)].join(',')),
+  ]
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }

@@ -140,7 +140,7 @@ export function scoresRoutes() {
 
   app.get('/ita/:fy/scores/template.xlsx', requirePermission('assessment.read'), async (c) => {
     const view = await getAssessment(ctxOf(c), yearParam(c))
-    const buf = await scoreTemplateXlsx(view.framework.framework, view.scores)
+    const buf = await scoreTemplateXlsx(view.framework.framework, view.scores, view.assessment?.toolScores)
     return c.body(new Uint8Array(buf), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="ita-scores-${view.fiscalYear}.xlsx"`,
@@ -148,7 +148,7 @@ export function scoresRoutes() {
   })
   app.get('/ita/:fy/scores/template.csv', requirePermission('assessment.read'), async (c) => {
     const view = await getAssessment(ctxOf(c), yearParam(c))
-    return c.body(scoreTemplateCsv(view.framework.framework, view.scores), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ita-scores-${view.fiscalYear}.csv"` })
+    return c.body(scoreTemplateCsv(view.framework.framework, view.scores, view.assessment?.toolScores), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="ita-scores-${view.fiscalYear}.csv"` })
   })
 
   return app

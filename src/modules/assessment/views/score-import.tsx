@@ -13,8 +13,11 @@ import type { HistoryEntry, ImportPreview } from '../score-imports.service.js'
 export function cellLabel(lang: Lang, fw: Framework, item: string): string {
   if (/^\d+$/.test(item)) return at(lang, 'plans.indicator', { n: item, name: fw.indicators.find((i) => i.number === Number(item))?.nameTh ?? '' })
   if (item.startsWith('tool_')) {
-    const t = item.slice(5) as keyof Framework['tools']
-    return `${at(lang, 'scores.toolEntered')}: ${fw.tools[t]?.nameTh ?? ''} (${t.toUpperCase()})`
+    const code = item.slice(5)
+    // A tool ("eit") or one of its parts ("eit.1").
+    const t = code.split('.')[0] as keyof Framework['tools']
+    const name = code.includes('.') ? fw.tools[t]?.parts?.find((p) => p.code === code)?.nameTh : fw.tools[t]?.nameTh
+    return `${at(lang, 'scores.toolEntered')}: ${name ?? ''} (${code.toUpperCase()})`
   }
   const o = fw.oitItems.find((x) => x.code === item)
   return `${item} ${o?.titleTh ?? ''}`.trim()
