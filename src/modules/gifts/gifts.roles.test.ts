@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
+import { createTestApp, type TestClient, type TestApp } from '../../../tests/support/app.js'
+import { buildOrg } from '../../../tests/support/factories.js'
+import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
 import { closeChromium } from '../../platform/documents/chromium.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { buildGift, buildPerson, buildReport } from './testing/factories.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
 // menu shows each item exactly to the roles that may open it.
-const ROLES = ['agency_admin', 'executive', 'officer', 'complaints_officer', 'viewer'] as const
-type Who = (typeof ROLES)[number] | 'anonymous' | 'other_agency'
 // The register names people and what they were given: the viewer role does not read it (permissions.ts).
 const READ = ['agency_admin', 'executive', 'officer']
 const EDIT = ['agency_admin', 'officer']
@@ -19,7 +18,7 @@ describe('gifts: role × route', () => {
   let t: TestApp
   let org: Org
   let giftId = ':id'
-  const clients = new Map<Who, TestClient>()
+  let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
     org = await buildOrg(t.deps.db)
@@ -28,17 +27,7 @@ describe('gifts: role × route', () => {
     // Half 1 of 2566 is published (its gifts are locked), half 2 is open.
     giftId = (await buildGift(t.deps.db, org.id, person.id)).id
     await buildReport(t.deps.db, org.id, 2566, 1, { status: 'published' })
-    clients.set('anonymous', new TestClient(t.app))
-    for (const role of ROLES) {
-      const u = await buildUser(t.deps.db, org, role)
-      const c = new TestClient(t.app)
-      expect((await c.signIn(org.slug, u.email, TEST_PASSWORD)).status).toBe(303)
-      clients.set(role, c)
-    }
-    const o = await buildUser(t.deps.db, other, 'agency_admin')
-    const oc = new TestClient(t.app)
-    expect((await oc.signIn(other.slug, o.email, TEST_PASSWORD)).status).toBe(303)
-    clients.set('other_agency', oc)
+    clients = await clientsByRole(t, org, other)
   })
   afterAll(async () => {
     await closeChromium()
@@ -64,12 +53,10 @@ describe('gifts: role × route', () => {
     { path: () => `${b()}/reports/2566/1/report.pdf`, allowed: READ },
     { path: () => `${b()}/reports/2566/1/report.xlsx`, allowed: READ },
   ]
-  const who: Who[] = ['anonymous', ...ROLES, 'other_agency']
-  it.each(routes.flatMap((r, i) => who.map((w) => [i, r.path().replace(b(), ''), w] as const)))('GET route %i (%s) as %s', async (i, _path, w) => {
+  it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, r.path().replace(b(), ''), w] as const)))('GET route %i (%s) as %s', async (i, _path, w) => {
     const r = routes[i]!
     const res = await clients.get(w)!.get(r.path())
-    const expected = w === 'anonymous' ? 303 : w !== 'other_agency' && r.allowed.includes(w) ? (r.ok ?? 200) : 403
-    expect(res.status).toBe(expected)
+    expect(res.status).toBe(expectedStatus(w, r.allowed, r.ok))
   })
 
   const posts: { path: () => string; form: Record<string, string>; allowed: string[]; ok: number }[] = [
@@ -90,7 +77,7 @@ describe('gifts: role × route', () => {
     expect(res.status).toBe(role !== 'other_agency' && p.allowed.includes(role) ? p.ok : 403)
   })
 
-  it.each(who.map((w) => [w] as const))('the public summary and a bad nil-return link answer %s alike', async (w) => {
+  it.each(EVERYONE.map((w) => [w] as const))('the public summary and a bad nil-return link answer %s alike', async (w) => {
     const c = clients.get(w)!
     expect((await c.get(`/o/${org.slug}/gifts`)).status).toBe(200)
     expect((await c.get(`/o/${org.slug}/gifts/return/not-a-token`)).status).toBe(404)
