@@ -61,6 +61,7 @@ describe('coi: role × route', () => {
     { name: 'mine', path: () => `${staff()}/mine`, allowed: ALL },
     { name: 'declare', path: () => `${staff()}/declare?kind=appointment`, allowed: ALL },
     { name: 'record from paper', path: () => `${staff()}/people/${personId}/declare`, allowed: MANAGE },
+    { name: 'issue a link to declare', path: () => `${staff()}/links?person=${personId}&kind=appointment`, allowed: MANAGE },
     { name: 'another’s declaration', path: () => `${staff()}/d/${otherId}`, allowed: REGISTER, hidden: true },
     { name: 'delete another’s declaration', path: () => `${staff()}/d/${otherId}/delete`, allowed: MANAGE },
     { name: 'check', path: () => `${staff()}/check`, allowed: MANAGE },
@@ -86,6 +87,20 @@ describe('coi: role × route', () => {
     for (const w of who) expect((await clients.get(w)!.get(`/o/${org.slug}/coi`)).status).toBe(200)
   })
 
+  // A single-use link (issued by an officer) answers whoever holds it, signed in or not, of any agency; once spent, 410 to everyone.
+  const issueLink = async (kind = 'annual'): Promise<string> => {
+    const res = await clients.get('officer')!.post(`${staff()}/links`, { personId, kind }, { csrfFrom: `${staff()}/links` })
+    expect(res.status).toBe(200)
+    return /\/coi\/declare\/([A-Za-z0-9_-]{43})/.exec(await res.text())![1]!
+  }
+  const linkPage = (token: string) => `/o/${org.slug}/coi/declare/${token}`
+  it('GET a single-use link’s page as everyone: 200 while unused, 410 once spent', async () => {
+    const token = await issueLink()
+    for (const w of who) expect((await clients.get(w)!.get(linkPage(token)))?.status).toBe(200)
+    expect((await clients.get('anonymous')!.post(linkPage(token), { kind: 'annual', declaredOn: '15/11/2565', noInterest: 'on' })).status).toBe(200)
+    for (const w of who) expect((await clients.get(w)!.get(linkPage(token))).status).toBe(410)
+  })
+
   const declareBody = { kind: 'annual', declaredOn: '15/11/2565', noInterest: 'on' }
   it.each(ROLES.map((r) => [r] as const))('POST every form as %s', async (role) => {
     const c = clients.get(role)!
@@ -93,6 +108,10 @@ describe('coi: role × route', () => {
     const status = async (path: string, body: Record<string, string | string[]>) => (await c.post(path, body, { csrfFrom })).status
     expect(await status(`${staff()}/declare`, declareBody)).toBe(303)
     expect(await status(`${staff()}/people/${personId}/declare`, declareBody)).toBe(MANAGE.includes(role) ? 303 : 403)
+    expect(await status(`${staff()}/links`, { personId, kind: 'change' })).toBe(MANAGE.includes(role) ? 200 : 403)
+    const token = await issueLink('change')
+    expect((await c.post(linkPage(token), declareBody)).status).toBe(200)
+    expect((await c.post(linkPage(token), declareBody, { csrfFrom })).status).toBe(410)
     expect(await status(`${staff()}/d/${otherId}/review`, { decision: 'acknowledged', reviewNote: '' })).toBe(REVIEW.includes(role) ? 303 : 403)
     expect(await status(`${staff()}/round/2566`, { dueOn: '31/10/2565' })).toBe(MANAGE.includes(role) ? 303 : 403)
     expect(await status(`${staff()}/check`, { project: 'ถนน', on: '15/02/2566', personIds: [personId], parties: 'หจก.ส.สร้างงามการโยธา', record: '0' })).toBe(MANAGE.includes(role) ? 200 : 403)

@@ -9,6 +9,8 @@ export const COMMITTEE_ROLES = ['chair', 'member', 'secretary'] as const
 export type CommitteeRole = (typeof COMMITTEE_ROLES)[number]
 export const DECLARATION_STATUSES = ['submitted', 'acknowledged', 'more_info', 'withdrawn'] as const
 export type DeclarationStatus = (typeof DECLARATION_STATUSES)[number]
+/** Filed by the person signed in, recorded from paper by an officer, or filed through a single-use link. */
+export type DeclarationVia = 'self' | 'officer' | 'link'
 
 export const coiDeclarations = pgTable(
   'coi_declarations',
@@ -26,7 +28,7 @@ export const coiDeclarations = pgTable(
     noInterest: boolean('no_interest').notNull().default(false),
     note: text('note').notNull().default(''),
     status: text('status').$type<DeclarationStatus>().notNull().default('submitted'),
-    via: text('via').$type<'self' | 'officer'>().notNull(),
+    via: text('via').$type<DeclarationVia>().notNull(),
     reviewNote: text('review_note').notNull().default(''),
     reviewedBy: uuid('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

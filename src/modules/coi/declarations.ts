@@ -10,7 +10,7 @@ import { peopleFor, personById, personOfUser, type Person } from '../../platform
 import { people, personUnits } from '../../platform/people/people.schema.js'
 import { fiscalYearOf, fiscalYearRange } from '../../platform/thai/index.js'
 import { coiT, type CoiKey } from './coi.i18n.js'
-import { coiDeclarations, coiInterests, coiRounds, type Committee, type CommitteeRole, type Declaration, type DeclarationKind, type DeclarationStatus, type InterestRow } from './coi.schema.js'
+import { coiDeclarations, coiInterests, coiRounds, type Committee, type CommitteeRole, type Declaration, type DeclarationKind, type DeclarationStatus, type DeclarationVia, type InterestRow } from './coi.schema.js'
 import { normalizeJuristicId, type DeclaredInterest, type InterestKind, type Relation } from './matcher.js'
 
 // Declarations of interest: filed by the person (or recorded from paper by an officer), reviewed by
@@ -39,7 +39,7 @@ const audit = (tx: Tx, ctx: OrgUseCaseCtx, actor: ActorOf, action: string, entit
   appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action, entityType: 'coi_declaration', entityId, requestId: ctx.requestId, details })
 
 /** Checks what the form schema cannot: the committee fields of an appointment, each interest row, a statement either way. */
-function checkInput(input: DeclarationInput): void {
+export function checkInput(input: DeclarationInput): void {
   const errors: Record<string, Localized> = {}
   if (input.kind === 'appointment') {
     if (!input.committee) errors.committee = msg('v.committee')
@@ -55,27 +55,33 @@ const ANNUAL = 'annual'
 const annualKey = (orgId: string, fy: number, personId: string) => ({ orgId, module: 'coi', kind: ANNUAL, ref: `${fy}:${personId}` })
 const moreKey = (orgId: string, id: string) => ({ orgId, module: 'coi', kind: 'more_info', ref: id })
 
-async function insertDeclaration(tx: Tx, ctx: OrgUseCaseCtx, actor: ActorOf, person: Person, input: DeclarationInput, via: 'self' | 'officer'): Promise<Declaration> {
+/** Who files a declaration, for its row and its audit entry: an account, or a single-use link (no account). */
+export type FiledBy = { orgId: string; requestId: string | null; userId: string | null; label: string | null; via: DeclarationVia }
+const byActor = (ctx: OrgUseCaseCtx, actor: ActorOf, via: DeclarationVia): FiledBy => ({ orgId: ctx.orgId, requestId: ctx.requestId ?? null, userId: actor.userId, label: actor.email, via })
+
+/** Files a declaration for a person in the caller's transaction: closes their annual and "more information" to-do items; audited. */
+export async function insertDeclaration(tx: Tx, by: FiledBy, person: Person, input: DeclarationInput): Promise<Declaration> {
+  const { orgId, via } = by
   const fiscalYear = fiscalYearOf(input.declaredOn)
   const appointment = input.kind === 'appointment'
   const [row] = await tx
     .insert(coiDeclarations)
     .values({
-      orgId: ctx.orgId, personId: person.id, kind: input.kind, fiscalYear, declaredOn: input.declaredOn,
+      orgId, personId: person.id, kind: input.kind, fiscalYear, declaredOn: input.declaredOn,
       committee: appointment ? input.committee : null, committeeRole: appointment ? input.committeeRole : null, project: appointment ? input.project : null,
-      bidders: appointment ? input.bidders : '', noInterest: input.noInterest, note: input.note, via, createdBy: actor.userId,
+      bidders: appointment ? input.bidders : '', noInterest: input.noInterest, note: input.note, via, createdBy: by.userId,
     })
     .returning()
   if (input.interests.length)
-    await tx.insert(coiInterests).values(input.interests.map((i, position) => ({ orgId: ctx.orgId, declarationId: row!.id, position, ...i, juristicId: normalizeJuristicId(i.juristicId) })))
+    await tx.insert(coiInterests).values(input.interests.map((i, position) => ({ orgId, declarationId: row!.id, position, ...i, juristicId: normalizeJuristicId(i.juristicId) })))
   // A new declaration answers the year's annual round and any "more information" asked of earlier ones.
   if (input.kind !== 'appointment') {
-    await closeDeadline(tx, annualKey(ctx.orgId, fiscalYear, person.id))
-    await syncRoundDeadline(tx, ctx.orgId, fiscalYear)
+    await closeDeadline(tx, annualKey(orgId, fiscalYear, person.id))
+    await syncRoundDeadline(tx, orgId, fiscalYear)
   }
   const asked = await tx.select({ id: coiDeclarations.id }).from(coiDeclarations).where(and(eq(coiDeclarations.personId, person.id), eq(coiDeclarations.status, 'more_info')))
-  for (const a of asked) await closeDeadline(tx, moreKey(ctx.orgId, a.id))
-  await audit(tx, ctx, actor, 'coi.declare', row!.id, { personId: person.id, kind: input.kind, fiscalYear, interests: input.interests.length, via })
+  for (const a of asked) await closeDeadline(tx, moreKey(orgId, a.id))
+  await appendAudit(tx, { orgId, actorUserId: by.userId, actorLabel: by.label, action: 'coi.declare', entityType: 'coi_declaration', entityId: row!.id, requestId: by.requestId, details: { personId: person.id, kind: input.kind, fiscalYear, interests: input.interests.length, via } })
   return row!
 }
 
@@ -87,7 +93,7 @@ export async function fileOwnDeclaration(ctx: OrgUseCaseCtx, input: DeclarationI
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const me = await personOfUser(tx, actor.userId)
     if (!me) throw new AppError('conflict', 409, msg('mine.noPerson'))
-    return insertDeclaration(tx, ctx, actor, me, input, 'self')
+    return insertDeclaration(tx, byActor(ctx, actor, 'self'), me, input)
   })
 }
 
@@ -99,7 +105,7 @@ export async function recordDeclarationFor(ctx: OrgUseCaseCtx, personId: string,
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const person = await personById(tx, personId)
     if (!person) throw new AppError('not_found', 404)
-    return insertDeclaration(tx, ctx, actor, person, input, 'officer')
+    return insertDeclaration(tx, byActor(ctx, actor, 'officer'), person, input)
   })
 }
 

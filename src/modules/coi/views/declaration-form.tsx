@@ -3,20 +3,24 @@ import type { FormState } from '../../../platform/http/forms.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { CheckboxField, DateField, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/ui/fields.js'
 import { coiT } from '../coi.i18n.js'
-import { COMMITTEE_ROLES, COMMITTEES, DECLARATION_KINDS } from '../coi.schema.js'
+import { COMMITTEE_ROLES, COMMITTEES, DECLARATION_KINDS, type DeclarationKind } from '../coi.schema.js'
 import { INTEREST_KINDS, RELATIONS } from '../matcher.js'
 import { COMMITTEE_FORM_RULE } from '../rules.js'
 import { INTEREST_ROWS } from '../declarations.js'
 
-/** The fields of a declaration (shared by the staff form and the single-use link's public form). */
-export const DeclarationFields = (p: { lang: 'th' | 'en'; annualOnly?: boolean } & FormState) => {
+/**
+ * The fields of a declaration, shared by the staff forms and the single-use link's public form.
+ * With `kind` (a link is for one kind of declaration) the kind is fixed and the committee part is
+ * shown only for an appointment.
+ */
+export const DeclarationFields = (p: { lang: 'th' | 'en'; kind?: DeclarationKind } & FormState) => {
   const L = p.lang
   const opt = <T extends string>(values: readonly T[], key: (v: T) => Parameters<typeof coiT>[1]) => values.map((v) => ({ value: v, label: coiT(L, key(v)) }))
   return (
     <>
-      {p.annualOnly ? <input type="hidden" name="kind" value="annual" /> : <SelectField name="kind" label={coiT(L, 'field.kind')} values={p.values} errors={p.errors} options={opt(DECLARATION_KINDS, (k) => `kind.${k}`)} />}
+      {p.kind ? <input type="hidden" name="kind" value={p.kind} /> : <SelectField name="kind" label={coiT(L, 'field.kind')} values={p.values} errors={p.errors} options={opt(DECLARATION_KINDS, (k) => `kind.${k}`)} />}
       <DateField name="declaredOn" label={coiT(L, 'field.declaredOn')} hint={coiT(L, 'field.dateHint')} values={p.values} errors={p.errors} lang={L} required />
-      {!p.annualOnly && (
+      {(!p.kind || p.kind === 'appointment') && (
         <fieldset class="field">
           <legend>{coiT(L, 'form.committee')}</legend>
           <p class="hint">{coiT(L, 'form.committeeHint')}</p>

@@ -33,9 +33,14 @@ export const RegisterView = (p: { ctx: StaffPageCtx; base: string; filter: Regis
       <p class="muted">{coiT(L, 'register.privacy')}</p>
       <ul class="actions">
         {manage && (
-          <li>
-            <a href={`${p.base}/check`}>{coiT(L, 'check.title')}</a>
-          </li>
+          <>
+            <li>
+              <a href={`${p.base}/check`}>{coiT(L, 'check.title')}</a>
+            </li>
+            <li>
+              <a href={`${p.base}/links`}>{coiT(L, 'register.links')}</a>
+            </li>
+          </>
         )}
         <li>
           <a href={`${p.base}/report/${fy}/report.docx`}>{coiT(L, 'report.docx', { year: fy })}</a>
@@ -113,6 +118,10 @@ export const RegisterView = (p: { ctx: StaffPageCtx; base: string; filter: Regis
                     {' '}
                     <a href={`${p.base}/people/${m.id}/declare`}>
                       {coiT(L, 'register.recordPaper')}
+                      <span class="visually-hidden"> {m.fullName}</span>
+                    </a>{' '}
+                    <a href={`${p.base}/links?person=${m.id}&kind=annual`}>
+                      {coiT(L, 'register.issueLink')}
                       <span class="visually-hidden"> {m.fullName}</span>
                     </a>
                   </>
