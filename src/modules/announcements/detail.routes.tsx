@@ -23,7 +23,9 @@ import { numberText } from './numbering.js'
 import { staffBase } from './staff.routes.js'
 import { DetailPage, type DetailData } from './views/detail.js'
 import { ReviseForm, WithdrawForm } from './views/change-forms.js'
-import { LinksSheet } from './views/links.js'
+import { LinksSheet, type LinkSlip } from './views/links.js'
+import { kindAndNumber } from './views/shared.js'
+import type { Person } from '../../platform/people/directory.js'
 
 /** One announcement for staff: its page with the acknowledgement progress, and what is done to it. */
 export function detailRoutes() {
@@ -131,15 +133,21 @@ export function detailRoutes() {
       c.set('formFailed', true)
       return render(c, await detail(c, a.id, { errors: failed.errors }), failed.status)
     }
-    const unitName = new Map((await listUnitsOf(c.get('deps').db, a.orgId)).map((u) => [u.id, u.nameTh]))
-    const origin = publicOrigin(c)
-    const slips = await Promise.all(
-      issued.map(async ({ person, token }) => {
-        const url = `${origin}/o/${c.get('org').slug}/announcements/ack/${token}`
-        return { name: person.fullName, units: person.unitIds.map((u) => unitName.get(u) ?? '').filter(Boolean).join(', '), url, qrSvg: await linkQrSvg(url) }
-      }),
-    )
-    return render(c, <LinksSheet ctx={pageCtx(c)} base={base(c)} a={a} slips={slips} />)
+    const slips = await linkSlips(c, issued, 'announcements/ack')
+    const trail = [{ label: announcementsT(L(c), 'list.title'), href: base(c) }, { label: a.subject, href: `${base(c)}/${a.id}` }]
+    return render(c, <LinksSheet ctx={pageCtx(c)} title={announcementsT(L(c), 'links.title', { subject: a.subject })} trail={trail} caption={`${kindAndNumber(pageCtx(c), a)} ${a.subject}`} slips={slips} />)
   })
   return app
+}
+
+/** One printable slip per issued link: the person, their units, the public URL of the link and its QR code. */
+export async function linkSlips(c: StaffContext, issued: { person: Person; token: string }[], path: 'announcements/ack' | 'manuals/ack'): Promise<LinkSlip[]> {
+  const unitName = new Map((await listUnitsOf(c.get('deps').db, c.get('org').id)).map((u) => [u.id, u.nameTh]))
+  const origin = publicOrigin(c)
+  return Promise.all(
+    issued.map(async ({ person, token }) => {
+      const url = `${origin}/o/${c.get('org').slug}/${path}/${token}`
+      return { name: person.fullName, units: person.unitIds.map((u) => unitName.get(u) ?? '').filter(Boolean).join(', '), url, qrSvg: await linkQrSvg(url) }
+    }),
+  )
 }

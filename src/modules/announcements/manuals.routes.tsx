@@ -49,6 +49,7 @@ export function manualStaffRoutes() {
       unitId: c.req.query('unit') || undefined,
       kind: MANUAL_KINDS.find((k) => k === c.req.query('kind')),
       state: MANUAL_STATES.find((s) => s === c.req.query('state')),
+      overdue: c.req.query('review') === 'overdue' || undefined,
       fiscalYear: yearQuery(c),
       page: intQuery(c, 'page', 1, 10_000),
     }

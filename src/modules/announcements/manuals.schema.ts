@@ -1,3 +1,4 @@
+import type { AckVia } from './announcements.schema.js'
 import { pgTable, uuid, text, integer, date, timestamp, boolean, primaryKey } from 'drizzle-orm/pg-core'
 
 /** คู่มือการปฏิบัติงาน / คู่มือการให้บริการ. */
@@ -58,7 +59,7 @@ export const manualAcks = pgTable(
     manualId: uuid('manual_id').notNull(),
     version: integer('version').notNull(),
     personId: uuid('person_id').notNull(),
-    via: text('via').$type<'account' | 'paper'>().notNull(),
+    via: text('via').$type<AckVia>().notNull(),
     userId: uuid('user_id'),
     recordedBy: uuid('recorded_by'),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull().defaultNow(),

@@ -90,13 +90,13 @@ describe('manuals: drafts, executive approval, versions, review deadline, acknow
 
     // The unit's staff (two in กองคลัง) are asked; the executive, of กองช่าง, is not.
     let d = await getManual(ctx, id)
-    expect(await manualProgress(ctx, d)).toEqual({ asked: 2, acknowledged: 0, missing: ['ก เจ้าหน้าที่การเงิน', 'ข เจ้าพนักงานจัดเก็บรายได้'], mine: 'asked' })
+    expect(await manualProgress(ctx, d)).toMatchObject({ asked: 2, acknowledged: 0, missing: [{ fullName: 'ก เจ้าหน้าที่การเงิน', hasAccount: true }, { fullName: 'ข เจ้าพนักงานจัดเก็บรายได้', hasAccount: false }], mine: 'asked' })
     expect((await officer.post(`${base()}/${id}/ack`, {}, { csrfFrom: `${base()}/${id}` })).status).toBe(303)
     const notAsked = await executive.post(`${base()}/${id}/ack`, {}, { csrfFrom: `${base()}/${id}` })
     expect(notAsked.status).toBe(409)
     expect(await notAsked.text()).toContain('ท่านไม่ได้อยู่ในกอง/งานเจ้าของคู่มือนี้')
     d = await getManual(ctx, id)
-    expect(await manualProgress(ctx, d)).toMatchObject({ asked: 2, acknowledged: 1, missing: ['ข เจ้าพนักงานจัดเก็บรายได้'], mine: 'done' })
+    expect(await manualProgress(ctx, d)).toMatchObject({ asked: 2, acknowledged: 1, missing: [{ fullName: 'ข เจ้าพนักงานจัดเก็บรายได้' }], mine: 'done' })
     expect(await text(officer, `${base()}/${id}`)).toContain('รับทราบฉบับที่ใช้บังคับแล้ว 1 จาก 2 คน (50.0%)')
 
     // A revision is a draft beside the version in force: the public still sees version 1 until approval.
@@ -149,6 +149,10 @@ describe('manuals: drafts, executive approval, versions, review deadline, acknow
     expect(y2567).toContain('คู่มือร่างกองช่าง')
     expect(y2567).not.toContain('คู่มือที่ใช้บังคับ')
     expect(await text(officer, `${base()}?kind=service`)).toContain(TITLE)
+    // Review overdue (before today, Bangkok): the version in force due 29 September 2566; a never-approved draft has no review yet.
+    const overdue = await text(officer, `${base()}?review=overdue`)
+    expect(overdue).toContain('คู่มือที่ใช้บังคับ')
+    expect(overdue).not.toContain('คู่มือร่างกองช่าง')
   })
 
   it('counts as OIT evidence only when approved, public, in force by the year, with content; other agencies see nothing', async () => {

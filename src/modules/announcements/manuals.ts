@@ -10,9 +10,10 @@ import { invalidatePublicCache } from '../../platform/http/page-cache.js'
 import { setDeadline, removeDeadline } from '../../platform/deadlines/deadlines.service.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
 import { peopleFor, personOfUser, STAFF_KINDS } from '../../platform/people/directory.js'
-import { fiscalYearOf } from '../../platform/thai/index.js'
+import { fiscalYearOf, todayInBangkok, toIsoDate } from '../../platform/thai/index.js'
 import { putFile, type CheckedFile } from './files.js'
 import { manualsT } from './manuals.i18n.js'
+import type { AckVia } from './announcements.schema.js'
 import { manualAcks, manuals, manualVersions, type Manual, type ManualAudience, type ManualKind, type ManualState, type ManualVersion } from './manuals.schema.js'
 
 // Manuals of a unit: a draft is approved by the executive and is then the version in force (public
@@ -23,7 +24,7 @@ import { manualAcks, manuals, manualVersions, type Manual, type ManualAudience, 
 export const MANUAL_PAGE_SIZE = 20
 export type ManualInput = { kind: ManualKind; unitId: string; title: string; audience: ManualAudience; ackRequired: boolean; body: string; effectiveOn: string; nextReviewOn: string }
 export type ManualRevisionInput = { body: string; effectiveOn: string; nextReviewOn: string; changeNote: string }
-export type ManualFilter = { q?: string | undefined; unitId?: string | undefined; kind?: ManualKind | undefined; state?: ManualState | undefined; fiscalYear?: number | undefined; page: number }
+export type ManualFilter = { q?: string | undefined; unitId?: string | undefined; kind?: ManualKind | undefined; state?: ManualState | undefined; overdue?: boolean | undefined; fiscalYear?: number | undefined; page: number }
 export type ManualRow = Manual & { unitName: string; state: ManualState; shown: ManualVersion }
 export type ManualPage = { rows: ManualRow[]; total: number; page: number; pages: number; years: number[] }
 export type ManualDetail = { m: Manual; unitName: string; current: ManualVersion | null; draft: ManualVersion | null; versions: ManualVersion[] }
@@ -44,6 +45,8 @@ export async function listManuals(ctx: OrgUseCaseCtx, f: ManualFilter): Promise<
     if (f.state === 'approved') where.push(sql`${manuals.currentVersion} IS NOT NULL AND NOT ${draftExists}`)
     if (f.state === 'revision') where.push(sql`${manuals.currentVersion} IS NOT NULL AND ${draftExists}`)
     if (f.fiscalYear) where.push(sql`EXISTS (SELECT 1 FROM manual_versions v WHERE v.manual_id = ${manuals.id} AND v.fiscal_year = ${f.fiscalYear})`)
+    // Review overdue: the version in force was due for review before today (Bangkok); drafts never approved have no review yet.
+    if (f.overdue) where.push(sql`EXISTS (SELECT 1 FROM manual_versions v WHERE v.manual_id = ${manuals.id} AND v.version = ${manuals.currentVersion} AND v.next_review_on < ${toIsoDate(todayInBangkok())})`)
     const cond = where.length ? and(...where) : undefined
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(manuals).where(cond)
     const pages = Math.max(1, Math.ceil(n / MANUAL_PAGE_SIZE))
@@ -65,14 +68,14 @@ export async function listManuals(ctx: OrgUseCaseCtx, f: ManualFilter): Promise<
   })
 }
 
-async function lockManual(tx: Tx, id: string): Promise<Manual> {
+export async function lockManual(tx: Tx, id: string): Promise<Manual> {
   if (!isUuid(id)) throw new AppError('not_found', 404)
   const [m] = await tx.select().from(manuals).where(eq(manuals.id, id)).for('update')
   if (!m) throw new AppError('not_found', 404)
   return m
 }
 
-async function detailIn(tx: Tx, m: Manual): Promise<ManualDetail> {
+export async function detailIn(tx: Tx, m: Manual): Promise<ManualDetail> {
   const versions = await tx.select().from(manualVersions).where(eq(manualVersions.manualId, m.id)).orderBy(desc(manualVersions.version))
   const [u] = await tx.select({ name: units.nameTh }).from(units).where(eq(units.id, m.unitId))
   return { m, unitName: u?.name ?? '', current: versions.find((v) => v.version === m.currentVersion) ?? null, draft: versions.find((v) => v.status === 'draft') ?? null, versions }
@@ -199,12 +202,16 @@ export async function deleteManualDraft(ctx: OrgUseCaseCtx, id: string): Promise
   })
 }
 
-export type ManualProgress = { asked: number; acknowledged: number; missing: string[]; mine: 'asked' | 'done' | 'not_asked' | 'no_person' }
+export type ManualMissing = { personId: string; fullName: string; hasAccount: boolean }
+export type ManualProgress = { asked: number; acknowledged: number; missing: ManualMissing[]; mine: 'asked' | 'done' | 'not_asked' | 'no_person' }
+
+/** Who is asked to acknowledge a manual: its unit's staff today. */
+export const unitStaff = (tx: Tx, m: Pick<Manual, 'unitId'>) => peopleFor(tx, { unitIds: [m.unitId], kinds: STAFF_KINDS })
 
 /** Of the unit's staff today, who has acknowledged the version in force. */
 export async function manualProgress(ctx: OrgUseCaseCtx, d: ManualDetail): Promise<ManualProgress> {
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
-    const people = d.current && d.m.ackRequired ? await peopleFor(tx, { unitIds: [d.m.unitId], kinds: STAFF_KINDS }) : []
+    const people = d.current && d.m.ackRequired ? await unitStaff(tx, d.m) : []
     const acks = d.current ? await tx.select({ personId: manualAcks.personId }).from(manualAcks).where(and(eq(manualAcks.manualId, d.m.id), eq(manualAcks.version, d.current.version))) : []
     const done = new Set(acks.map((a) => a.personId))
     const me = ctx.actor ? await personOfUser(tx, ctx.actor.userId) : null
@@ -212,13 +219,28 @@ export async function manualProgress(ctx: OrgUseCaseCtx, d: ManualDetail): Promi
     return {
       asked: people.length,
       acknowledged: people.filter((p) => done.has(p.id)).length,
-      missing: people.filter((p) => !done.has(p.id)).map((p) => p.fullName),
+      missing: people.filter((p) => !done.has(p.id)).map((p) => ({ personId: p.id, fullName: p.fullName, hasAccount: !!p.userId })),
       mine: !me ? 'no_person' : !asked ? 'not_asked' : done.has(me.id) ? 'done' : 'asked',
     }
   })
 }
 
-const refuse = (key: 'ack.notAsked' | 'ack.notOpen' | 'ack.noPerson') => new AppError('conflict', 409, localized(manualsT, key))
+export type ManualRefusal = 'ack.notAsked' | 'ack.notOpen' | 'ack.noPerson' | 'ack.linkUsed' | 'ack.revised'
+export const refuseManual = (key: ManualRefusal) => new AppError('conflict', 409, localized(manualsT, key))
+
+/** Records one "รับทราบ" of the version in force by a person of the unit (false when already recorded), audited. */
+export async function recordManualAck(tx: Tx, m: Manual, personId: string, via: AckVia, by: { userId: string | null; label: string; requestId: string }): Promise<boolean> {
+  if (m.currentVersion === null || !m.ackRequired) throw refuseManual('ack.notOpen')
+  if (!(await unitStaff(tx, m)).some((p) => p.id === personId)) throw refuseManual('ack.notAsked')
+  const rows = await tx
+    .insert(manualAcks)
+    .values({ orgId: m.orgId, manualId: m.id, version: m.currentVersion, personId, via, userId: via === 'account' ? by.userId : null, recordedBy: via === 'paper' ? by.userId : null })
+    .onConflictDoNothing()
+    .returning({ personId: manualAcks.personId })
+  if (!rows.length) return false
+  await appendAudit(tx, { orgId: m.orgId, actorUserId: by.userId, actorLabel: by.label, action: 'manuals.acknowledge', entityType: 'manual', entityId: m.id, requestId: by.requestId, details: { personId, version: m.currentVersion, via } })
+  return true
+}
 
 /** The signed-in person of the unit acknowledges the version in force (a second click changes nothing). */
 export async function acknowledgeManual(ctx: OrgUseCaseCtx, id: string): Promise<boolean> {
@@ -226,14 +248,10 @@ export async function acknowledgeManual(ctx: OrgUseCaseCtx, id: string): Promise
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const m = await lockManual(tx, id)
-    if (m.currentVersion === null || !m.ackRequired) throw refuse('ack.notOpen')
+    if (m.currentVersion === null || !m.ackRequired) throw refuseManual('ack.notOpen')
     const me = await personOfUser(tx, actor.userId)
-    if (!me) throw refuse('ack.noPerson')
-    if (!(await peopleFor(tx, { unitIds: [m.unitId], kinds: STAFF_KINDS })).some((p) => p.id === me.id)) throw refuse('ack.notAsked')
-    const rows = await tx.insert(manualAcks).values({ orgId: ctx.orgId, manualId: id, version: m.currentVersion, personId: me.id, via: 'account', userId: actor.userId }).onConflictDoNothing().returning({ personId: manualAcks.personId })
-    if (!rows.length) return false
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'manuals.acknowledge', entityType: 'manual', entityId: id, requestId: ctx.requestId, details: { personId: me.id, version: m.currentVersion, via: 'account' } })
-    return true
+    if (!me) throw refuseManual('ack.noPerson')
+    return recordManualAck(tx, m, me.id, 'account', { userId: actor.userId, label: actor.email, requestId: ctx.requestId })
   })
 }
 

@@ -7,9 +7,11 @@ import type { Lang } from '../../platform/i18n/i18n.js'
 import { formatNumber, formatThaiDate, todayInBangkok, toThaiDigits } from '../../platform/thai/index.js'
 import { announcementsT } from './announcements.i18n.js'
 import { numberText } from './numbering.js'
-import type { AckSheet, SheetRow } from './sheet.js'
+import type { AckSheet, AckSheetBase, SheetRow } from './sheet.js'
+import type { ManualSheet } from './manuals.ack.js'
+import { manualsT } from './manuals.i18n.js'
 
-// The ใบรับทราบ as one plain model (the lines above the table, the header and the rows) drawn two
+// The ใบรับทราบ (of an announcement or a manual) as one plain model (the lines above the table, the header and the rows) drawn two
 // ways: a PDF (HTML printed by Chromium in Laksaman at TH SarabunPSK's metrics, 16 pt) and a DOCX
 // in TH SarabunPSK 16 pt for agencies that edit before printing (docs/decisions/0007).
 
@@ -18,19 +20,41 @@ export const BLANK = '..............................'
 const BLANK_DATE = '......../......../........'
 
 export type SheetModel = { title: string; lines: string[]; header: string[]; rows: string[][]; footerPage: string }
+/** What a sheet is for, as printed above its table: the kind line, the subject, the date line, and the kind word of the intro. */
+export type SheetHead = { kindLine: string; subject: string; dated: string; kind: string }
+type DayOf = (x: Parameters<typeof formatThaiDate>[0], style?: 'long' | 'short') => string
+const dayOf = (L: Lang, thaiDigits: boolean): DayOf => (x, style = 'long') => formatThaiDate(x, { lang: L, thaiDigits, style })
 
-/** The text of the sheet, exactly as both documents print it. */
-export function sheetModel(s: AckSheet, L: Lang, today = todayInBangkok()): SheetModel {
+/** The head of an announcement's sheet: "มาตรการ เลขที่ 1/2566", its subject, "ลงวันที่ …" (and which revision). */
+export function announcementSheetHead(s: AckSheet, L: Lang): SheetHead {
   const d = (x: string) => (s.agency.thaiDigits ? toThaiDigits(x) : x)
-  const day = (x: Parameters<typeof formatThaiDate>[0], style: 'long' | 'short' = 'long') => formatThaiDate(x, { lang: L, thaiDigits: s.agency.thaiDigits, style })
   const kind = announcementsT(L, `kind.${s.a.kind}`)
   const no = numberText(s.a, s.agency.thaiDigits)
+  return {
+    kindLine: no ? `${kind} ${announcementsT(L, 'detail.number', { number: no })}` : kind,
+    subject: s.a.subject,
+    dated: announcementsT(L, 'sheet.dated', { date: dayOf(L, s.agency.thaiDigits)(s.a.signedOn) }) + (s.a.version > 1 ? ` (${announcementsT(L, 'detail.version', { version: d(String(s.a.version)) })})` : ''),
+    kind,
+  }
+}
+
+/** The head of a manual's sheet: "คู่มือการให้บริการ (กองคลัง)", its title, "ฉบับที่ 2 มีผลใช้ …". */
+export function manualSheetHead(s: ManualSheet, L: Lang): SheetHead {
+  const kind = manualsT(L, `kind.${s.m.kind}`)
+  const version = s.agency.thaiDigits ? toThaiDigits(String(s.version.version)) : String(s.version.version)
+  return { kindLine: `${kind} (${s.unitName})`, subject: s.m.title, dated: manualsT(L, 'sheet.dated', { version, date: dayOf(L, s.agency.thaiDigits)(s.version.effectiveOn) }), kind }
+}
+
+/** The text of the sheet (of an announcement or a manual), exactly as both documents print it. */
+export function sheetModel(head: SheetHead, s: AckSheetBase, L: Lang, today = todayInBangkok()): SheetModel {
+  const d = (x: string) => (s.agency.thaiDigits ? toThaiDigits(x) : x)
+  const day = dayOf(L, s.agency.thaiDigits)
   const lines = [
-    no ? `${kind} ${announcementsT(L, 'detail.number', { number: no })}` : kind,
-    announcementsT(L, 'sheet.subject', { subject: s.a.subject }),
+    head.kindLine,
+    announcementsT(L, 'sheet.subject', { subject: head.subject }),
     s.agency.name,
-    announcementsT(L, 'sheet.dated', { date: day(s.a.signedOn) }) + (s.a.version > 1 ? ` (${announcementsT(L, 'detail.version', { version: d(String(s.a.version)) })})` : ''),
-    announcementsT(L, 'sheet.intro', { kind: L === 'en' ? kind.toLowerCase() : kind }),
+    head.dated,
+    announcementsT(L, 'sheet.intro', { kind: L === 'en' ? head.kind.toLowerCase() : head.kind }),
     announcementsT(L, 'sheet.summary', { done: formatNumber(s.acknowledged, { thaiDigits: s.agency.thaiDigits }), asked: formatNumber(s.rows.length, { thaiDigits: s.agency.thaiDigits }), date: day(today) }),
   ]
   const header = (['order', 'name', 'position', 'unit', 'date', 'sign'] as const).map((k) => announcementsT(L, `sheet.col.${k}`))
@@ -118,3 +142,6 @@ export async function sheetDocx(m: SheetModel): Promise<Buffer> {
 
 /** A file name that says what it is: "ack-sheet-measure-1-2566.pdf". */
 export const sheetFileName = (s: AckSheet, ext: 'pdf' | 'docx') => `ack-sheet-${s.a.kind}-${s.a.number ?? 0}-${s.a.numberYear ?? s.a.fiscalYear}.${ext}`
+
+/** "ack-sheet-manual-<first 8 of its id>-v2.pdf". */
+export const manualSheetFileName = (s: ManualSheet, ext: 'pdf' | 'docx') => `ack-sheet-manual-${s.m.id.slice(0, 8)}-v${s.version.version}.${ext}`

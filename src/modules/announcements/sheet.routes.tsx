@@ -4,7 +4,7 @@ import { ctxOf } from '../../platform/http/context.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { uuidParam } from '../../platform/http/params.js'
 import { ackSheet } from './sheet.js'
-import { sheetDocx, sheetFileName, sheetModel, sheetPdf } from './sheet.render.js'
+import { announcementSheetHead, sheetDocx, sheetFileName, sheetModel, sheetPdf } from './sheet.render.js'
 
 // The printable acknowledgement sheet (ใบรับทราบ) of one announcement, as PDF and DOCX.
 
@@ -16,7 +16,7 @@ export function sheetRoutes() {
     const org = c.get('org')
     const thaiDigits = !!org.settings.thaiNumerals && c.get('lang') === 'th'
     const s = await ackSheet(ctxOf(c), uuidParam(c), { name: c.get('lang') === 'en' && org.nameEn ? org.nameEn : org.nameTh, thaiDigits })
-    return { s, m: sheetModel(s, c.get('lang')), thaiDigits }
+    return { s, m: sheetModel(announcementSheetHead(s, c.get('lang')), s, c.get('lang')), thaiDigits }
   }
   app.get('/announcements/:id/sheet.pdf', requirePermission('announcements.read'), async (c) => {
     const { s, m, thaiDigits } = await load(c)

@@ -11,7 +11,9 @@ import { getAnnouncement } from './announcements.service.js'
 // sign on paper (staff then record them back: recordPaperAcks). Rendered as PDF and DOCX.
 
 export type SheetRow = { personId: string; fullName: string; position: string; units: string; acknowledgedAt: Date | null; via: AckVia | null }
-export type AckSheet = { a: Announcement; agency: { name: string; thaiDigits: boolean }; rows: SheetRow[]; acknowledged: number }
+/** Who is on a sheet (an announcement's or a manual's) and for which agency. */
+export type AckSheetBase = { agency: { name: string; thaiDigits: boolean }; rows: SheetRow[]; acknowledged: number }
+export type AckSheet = AckSheetBase & { a: Announcement }
 
 /** The sheet of a published or withdrawn announcement that asks for acknowledgement (404 otherwise). */
 export async function ackSheet(ctx: OrgUseCaseCtx, id: string, agency: AckSheet['agency']): Promise<AckSheet> {

@@ -15,7 +15,7 @@ const trailOf = (ctx: StaffPageCtx, base: string, more: { label: string; href: s
 
 export const ManualListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: ManualFilter; data: ManualPage; units: UnitOption[] }) => {
   const L = ctx.lang
-  const values = { q: filter.q ?? '', unit: filter.unitId ?? '', kind: filter.kind ?? '', state: filter.state ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '' }
+  const values = { q: filter.q ?? '', unit: filter.unitId ?? '', kind: filter.kind ?? '', state: filter.state ?? '', review: filter.overdue ? 'overdue' : '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '' }
   const qs = (page: number) => {
     const p = new URLSearchParams(Object.entries(values).filter(([, v]) => v))
     if (page > 1) p.set('page', String(page))
@@ -39,6 +39,7 @@ export const ManualListPage = ({ ctx, base, filter, data, units }: { ctx: StaffP
         <SelectField name="unit" label={manualsT(L, 'list.unit')} values={values} placeholder={manualsT(L, 'list.allUnits')} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />
         <SelectField name="kind" label={manualsT(L, 'list.kind')} values={values} placeholder={manualsT(L, 'list.allKinds')} options={MANUAL_KINDS.map((k) => ({ value: k, label: manualsT(L, `kind.${k}`) }))} />
         <SelectField name="state" label={manualsT(L, 'list.state')} values={values} placeholder={manualsT(L, 'list.allStates')} options={MANUAL_STATES.map((s) => ({ value: s, label: manualsT(L, `state.${s}`) }))} />
+        <SelectField name="review" label={manualsT(L, 'list.reviewFilter')} values={values} placeholder={manualsT(L, 'list.allReviews')} options={[{ value: 'overdue', label: manualsT(L, 'list.overdue') }]} />
         <SelectField name="fy" label={manualsT(L, 'list.fiscalYear')} values={values} placeholder={manualsT(L, 'list.allYears')} options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <button type="submit" class="secondary">
           {manualsT(L, 'list.filter')}
@@ -229,7 +230,7 @@ export const ManualDetailPage = (p: { ctx: StaffPageCtx; base: string; d: Manual
               ) : (
                 <ul id="ack-missing">
                   {g.missing.map((n) => (
-                    <li>{n}</li>
+                    <li>{n.fullName}</li>
                   ))}
                 </ul>
               )}
