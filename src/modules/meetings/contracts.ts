@@ -16,8 +16,9 @@ export const MIN_MINUTES_CHARS = 20
 export const EVIDENCE_TYPE = 'meetings.item'
 
 export const itemLabel = (i: Pick<AgendaItem, 'section' | 'position'>) => `${i.section}.${i.position}`
+/** "รายงานการประชุม…": a meeting title that starts with (การ)ประชุม is not repeated ("รายงานการประชุมการประชุม…"). */
 export const evidenceTitle = (m: Pick<Meeting, 'title' | 'number' | 'fiscalYear'>, i: Pick<AgendaItem, 'section' | 'position' | 'title'>) =>
-  meetingsT('th', 'evidence.title', { meeting: m.title, number: numberText(m), item: itemLabel(i), title: i.title })
+  meetingsT('th', 'evidence.title', { meeting: m.title.replace(/^(การ)?ประชุม\s*/, ''), number: numberText(m), item: itemLabel(i), title: i.title })
 
 function toEvidence(slug: string, m: Meeting, i: AgendaItem): EvidenceRecord {
   const held = m.status === 'held' || m.status === 'adopted'
