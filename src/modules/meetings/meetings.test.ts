@@ -12,7 +12,7 @@ import type { Org } from '../../platform/orgs/orgs.schema.js'
 import type { User } from '../../platform/auth/auth.schema.js'
 import { agendaItems, attendees, meetings } from './meetings.schema.js'
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, PAGE_SIZE, series, type MeetingInput } from './meetings.service.js'
-import { meetingFull } from './agenda.js'
+import { meetingFull, recordMinutes } from './agenda.js'
 import { quorum } from './attendance.js'
 import { meetingsEvidence } from './contracts.js'
 import { buildAttendee, buildItem, buildMeeting, buildPerson } from './testing/factories.js'
@@ -158,6 +158,58 @@ describe('meetings: service and pages', () => {
     expect(await adopt.text()).toContain('ข้อความแก้ไข')
     expect([await count(meetings), await count(agendaItems), await count(attendees)]).toEqual(before)
     expect(await audits(m.id)).toEqual(['meetings.create'])
+  })
+
+  it('answers bad input on the other forms too: corrections on adoption, invited units, leave reasons, outside attendees, minute times, the year of a held meeting; check-in refusals stay on the page', async () => {
+    // Two meetings of one kind: the first held (minutes recorded), the second adopts it at item 2.
+    const first = await createMeeting(ctx, input({ kind: 'other', heldOn: '2025-11-20', title: 'ประชุมอื่นครั้งแรก' }))
+    await buildAttendee(t.deps.db, org.id, first.id, { name: 'นายผู้มาประชุม ทดสอบ', status: 'present' })
+    await recordMinutes(ctx, first.id, { startedAt: '09:00', endedAt: '10:00', opening: '', minuteTakerName: 'นางสาวผู้ปฏิบัติ ทดสอบ', minuteTakerPosition: '', checkerName: '', checkerPosition: '' })
+    const second = await createMeeting(ctx, input({ kind: 'other', heldOn: '2025-12-18', title: 'ประชุมอื่นครั้งที่สอง' }))
+    expect(second.previousId).toBe(first.id)
+    const [u1, u2] = [`${base()}/${first.id}`, `${base()}/${second.id}`]
+    const attendee = (await meetingFull(ctx, first.id)).attendees[0]!
+    const before = [await count(meetings), await count(agendaItems), await count(attendees)]
+    const long = (kept: string, n: number) => kept + 'ก'.repeat(n - kept.length)
+    const cases: [string, Record<string, string>, string, string][] = [
+      [`${u2}/adopt`, { corrections: long('แก้ไขลำดับที่พิมพ์ไว้', 5001) }, 'แก้ไขลำดับที่พิมพ์ไว้', 'การแก้ไขรายงานการประชุม (ถ้ามี)ยาวเกิน 5,000 ตัวอักษร'],
+      [`${u2}/invite`, { unitIds: 'not-a-unit', mail: 'on' }, 'name="mail" type="checkbox" value="on" checked', 'หรือเชิญบุคลากรของหน่วยงานไม่ถูกต้อง'],
+      [`${u1}/attendance`, { [`s_${attendee.id}`]: 'leave', [`r_${attendee.id}`]: long('เหตุผลที่พิมพ์ยาว', 501) }, 'เหตุผลที่พิมพ์ยาว', 'เหตุผลของ นายผู้มาประชุม ทดสอบ ยาวเกิน 500 ตัวอักษร'],
+      [`${u1}/attendance/outside`, { name: long('นายชื่อยาว', 201), position: 'ตำแหน่งที่พิมพ์ไว้' }, 'ตำแหน่งที่พิมพ์ไว้', 'ชื่อ–สกุล ผู้เข้าร่วมประชุมยาวเกิน 200 ตัวอักษร'],
+      [`${u2}/minutes`, { startedAt: '10:00', endedAt: '09:30', opening: 'คำกล่าวเปิดครั้งที่สอง', minuteTakerName: 'นางสาวผู้ปฏิบัติ ทดสอบ', minuteTakerPosition: '', checkerName: '', checkerPosition: '' }, 'คำกล่าวเปิดครั้งที่สอง', 'เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม'],
+      [`${u1}/edit`, form({ kind: 'other', title: 'ย้ายปีที่พิมพ์ไว้', heldOn: '20/11/2570' }), 'ย้ายปีที่พิมพ์ไว้', 'ประชุมไปแล้ว จึงเปลี่ยนปีงบประมาณหรือประเภทการประชุมไม่ได้'],
+    ]
+    for (const [path, body, kept, message] of cases) {
+      const res = await officer.post(path, body, { csrfFrom: `${base()}/new` })
+      expect(res.status, path).toBe(422)
+      const html = await res.text()
+      expect(html, path).toContain('<title>ข้อผิดพลาด:')
+      expect(html, path).toContain('error-summary')
+      expect(html, path).toContain(kept)
+      expect(html, path).toContain(message)
+    }
+    // Nothing was written: the first meeting is still held, not adopted; the second not invited nor held.
+    expect(await getMeeting(ctx, first.id)).toMatchObject({ status: 'held', corrections: '', adoptedById: null, kind: 'other', fiscalYear: 2569 })
+    expect((await getMeeting(ctx, second.id)).status).toBe('planned')
+    expect((await meetingFull(ctx, first.id)).attendees.find((a) => a.id === attendee.id)).toMatchObject({ status: 'present', reason: '' })
+    expect([await count(meetings), await count(agendaItems), await count(attendees)]).toEqual(before)
+    expect(await audits(first.id)).toEqual(['meetings.create', 'meetings.minutes.record'])
+    expect(await audits(second.id)).toEqual(['meetings.create'])
+
+    // QR check-in has no fields; its refusals (minutes closed, an account without a person) are 409 on the same page, in Thai.
+    const closed = await officer.post(`${u1}/checkin`, {}, { csrfFrom: `${u1}/checkin` })
+    expect(closed.status).toBe(409)
+    const closedHtml = await closed.text()
+    expect(closedHtml).toContain('error-summary')
+    expect(closedHtml).toContain('การประชุมนี้ปิดการลงชื่อแล้ว')
+    expect(closedHtml).toContain('<h1>ลงชื่อเข้าประชุม</h1>')
+    const viewer = await buildUser(t.deps.db, org, 'viewer')
+    const v = new TestClient({ request: (p, i) => t.app.request(p, i) })
+    expect((await v.signIn(org.slug, viewer.email, TEST_PASSWORD)).status).toBe(303)
+    const noPerson = await v.post(`${u2}/checkin`, {}, { csrfFrom: `${u2}/checkin` })
+    expect(noPerson.status).toBe(409)
+    expect(await noPerson.text()).toContain('บัญชีนี้ยังไม่ได้ผูกกับรายชื่อบุคลากร')
+    expect(await count(attendees)).toBe(before[2])
   })
 
   it('asks before deleting; a held or published meeting is never deleted, and another agency sees nothing', async () => {
