@@ -95,7 +95,7 @@ describe('announcements in a real browser', () => {
   it('the public list and page pass axe', { timeout: 60_000 }, async () => {
     const p = await newPage(true)
     await p.goto(`${s.baseUrl}/o/${a.org.slug}/announcements`)
-    expect(await p.textContent('h1')).toBe('ประกาศ')
+    expect(await p.textContent('h1')).toBe('ประกาศและคำสั่ง')
     await expectNoAxeViolations(p)
     await clickAndWait(p, 'main .item-list a')
     expect(await p.textContent('main')).toContain('ไม่รับของขวัญทุกชนิด')
