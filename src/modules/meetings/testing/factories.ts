@@ -4,13 +4,16 @@ import { fiscalYearOf } from '../../../platform/thai/index.js'
 import { people } from '../../../platform/people/people.schema.js'
 import { agendaItems, attendees, meetings, type AgendaItem, type Attendee, type Meeting } from '../meetings.schema.js'
 
+// A counter, not a random number: three random meetings in one year collided on (kind, year, number).
+let nextNumber = 50
+
 /** A meeting in an agency (a planned monthly meeting on 2023-03-28 unless told otherwise). */
 export async function buildMeeting(db: Db, orgId: string, overrides: Partial<typeof meetings.$inferInsert> = {}): Promise<Meeting> {
   return inOrg(db, orgId, async (tx) => {
     const heldOn = overrides.heldOn ?? '2023-03-28'
     const [row] = await tx
       .insert(meetings)
-      .values({ orgId, kind: 'monthly', title: `การประชุมทดสอบ ${randomBytes(3).toString('hex')}`, number: Math.floor(Math.random() * 900) + 50, fiscalYear: fiscalYearOf(heldOn), heldOn, startsAt: '09:00', place: 'ห้องประชุมทดสอบ', chairName: 'นายประธาน ทดสอบ', ...overrides })
+      .values({ orgId, kind: 'monthly', title: `การประชุมทดสอบ ${randomBytes(3).toString('hex')}`, number: nextNumber++, fiscalYear: fiscalYearOf(heldOn), heldOn, startsAt: '09:00', place: 'ห้องประชุมทดสอบ', chairName: 'นายประธาน ทดสอบ', ...overrides })
       .returning()
     return row!
   })
