@@ -11,7 +11,12 @@ import { announcementsT } from './announcements.i18n.js'
 import { getAnnouncement } from './announcements.service.js'
 import { acknowledgeAsAccount, acknowledgeByLink, ackProgress, openAckLink } from './acknowledgement.js'
 import { staffBase } from './staff.routes.js'
-import { AckPage, LinkAckPage } from './views/ack.js'
+import { AckPage, announcementLinkView, LinkAckPage, manualLinkView, type LinkAckView } from './views/ack.js'
+import { acknowledgeManualByLink, openManualAckLink } from './manuals.ack.js'
+import { manualsT } from './manuals.i18n.js'
+import type { Db } from '../../db/client.js'
+import type { Lang } from '../../platform/i18n/i18n.js'
+import type { OrgPageCtx } from '../../platform/ui/page-context.js'
 
 /** "รับทราบ" signed in: any staff role may open the page of an announcement it is asked to acknowledge. */
 export function ackRoutes() {
@@ -40,27 +45,42 @@ export function ackRoutes() {
   return app
 }
 
+type LinkFlow<V> = {
+  path: 'announcements/ack' | 'manuals/ack'
+  open: (db: Db, orgId: string, token: string) => Promise<V | null>
+  acknowledge: (db: Db, orgId: string, token: string, requestId: string) => Promise<V>
+  view: (ctx: OrgPageCtx, v: V) => LinkAckView
+  usedText: (L: Lang) => string
+}
+
 /** "รับทราบ" through a single-use link: no sign-in, a CSRF-protected form that works without JavaScript. */
-export function linkAckRoutes() {
+function linkRoutes<V>(flow: LinkFlow<V>) {
   const app = new Hono<OrgEnv>()
-  const here = (c: OrgContext) => `/o/${c.get('org').slug}/announcements/ack/${c.req.param('token')}`
+  const here = (c: OrgContext) => `/o/${c.get('org').slug}/${flow.path}/${c.req.param('token')}`
   const token = (c: OrgContext) => c.req.param('token') ?? ''
-  app.get('/announcements/ack/:token', async (c) => {
+  const page = (c: OrgContext, view: LinkAckView | null, extra: { done?: boolean; errors?: Record<string, string> } = {}) => <LinkAckPage ctx={pageCtx(c)} action={here(c)} view={view} usedText={flow.usedText(c.get('lang'))} {...extra} />
+  app.get(`/${flow.path}/:token`, async (c) => {
     c.header('Referrer-Policy', 'no-referrer')
-    const view = await openAckLink(c.get('deps').db, c.get('org').id, token(c))
-    return render(c, <LinkAckPage ctx={pageCtx(c)} action={here(c)} view={view} />, view ? 200 : 404)
+    const v = await flow.open(c.get('deps').db, c.get('org').id, token(c))
+    return render(c, page(c, v && flow.view(pageCtx(c), v)), v ? 200 : 404)
   })
-  app.post('/announcements/ack/:token', async (c) => {
+  app.post(`/${flow.path}/:token`, async (c) => {
     c.header('Referrer-Policy', 'no-referrer')
     try {
-      const view = await acknowledgeByLink(c.get('deps').db, c.get('org').id, token(c), c.get('requestId'))
-      return render(c, <LinkAckPage ctx={pageCtx(c)} action={here(c)} view={view} done />)
+      const v = await flow.acknowledge(c.get('deps').db, c.get('org').id, token(c), c.get('requestId'))
+      return render(c, page(c, flow.view(pageCtx(c), v), { done: true }))
     } catch (e) {
       const failed = formErrorsOf(e, c.get('lang'))
       if (!failed) throw e
       c.set('formFailed', true)
-      return render(c, <LinkAckPage ctx={pageCtx(c)} action={here(c)} view={null} errors={failed.errors} />, failed.status)
+      return render(c, page(c, null, { errors: failed.errors }), failed.status)
     }
   })
   return app
 }
+
+export const linkAckRoutes = () =>
+  linkRoutes({ path: 'announcements/ack', open: openAckLink, acknowledge: acknowledgeByLink, view: announcementLinkView, usedText: (L) => announcementsT(L, 'ack.linkUsed') })
+
+export const manualLinkAckRoutes = () =>
+  linkRoutes({ path: 'manuals/ack', open: openManualAckLink, acknowledge: acknowledgeManualByLink, view: manualLinkView, usedText: (L) => manualsT(L, 'ack.linkUsed') })

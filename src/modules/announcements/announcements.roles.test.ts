@@ -75,6 +75,8 @@ describe('announcements: role × route', () => {
     { path: () => `${m()}/${manualDraftId}/delete`, allowed: MEDIT },
     { path: () => `${m()}/${manualId}`, allowed: MREAD },
     { path: () => `${m()}/${manualId}/revise`, allowed: MEDIT },
+    { path: () => `${m()}/${manualId}/sheet.docx`, allowed: MREAD },
+    { path: () => `${m()}/${manualId}/sheet.pdf`, allowed: MREAD },
   ]
   const who: Who[] = ['anonymous', ...ROLES, 'other_agency']
   it.each(routes.flatMap((r, i) => who.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
@@ -96,13 +98,19 @@ describe('announcements: role × route', () => {
     // Nobody of these accounts is a person of the unit: the executive approves, anyone else is refused.
     { path: () => `${m()}/${manualId}/ack`, form: {}, allowed: ACK, ok: 409 },
     { path: () => `${m()}/${manualDraftId}/approve`, form: {}, allowed: MAPPROVE, ok: 303 },
+    { path: () => `${m()}/${manualId}/links`, form: {}, allowed: MEDIT, ok: 200 },
+    { path: () => `${m()}/${manualId}/paper`, form: {}, allowed: MEDIT, ok: 422 },
   ]
   it.each(posts.flatMap((p, i) => ROLES.map((r) => [i, r] as const)))('POST route %i as %s', async (i, role) => {
     const p = posts[i]!
     const res = await clients.get(role)!.post(p.path(), p.form, { csrfFrom: `/o/${org.slug}/` })
     if (!p.allowed.includes(role)) return expect(res.status).toBe(403)
     // Publishing twice is a conflict: the first allowed role publishes, the next is told it is no draft.
-    expect([p.ok, ...(i === 3 ? [409] : [])]).toContain(res.status)
+    expect(res.status).toBe(i === 3 && role !== p.allowed[0] ? 409 : p.ok)
+  })
+
+  it('a link page answers 404 to anyone when the token is unknown, signed in or not', async () => {
+    for (const w of who) for (const kind of ['announcements', 'manuals']) expect((await clients.get(w)!.get(`/o/${org.slug}/${kind}/ack/no-such-token`)).status).toBe(404)
   })
 
   it.each(ROLES.map((r) => [r] as const))('the staff menu shows the module to %s only when allowed', async (role) => {

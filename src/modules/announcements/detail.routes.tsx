@@ -4,12 +4,9 @@ import { ctxOf } from '../../platform/http/context.js'
 import { formAction, formErrorsOf, type FormState } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
 import { uuidParam } from '../../platform/http/params.js'
-import { publicOrigin } from '../../platform/http/urls.js'
 import { readBody } from '../../platform/http/body.js'
 import { AppError } from '../../platform/http/errors.js'
 import { evidenceUses } from '../../platform/evidence/evidence.service.js'
-import { linkQrSvg } from '../../platform/people/person-links.js'
-import { listUnitsOf } from '../../platform/orgs/orgs.service.js'
 import { inOrg } from '../../db/client.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
@@ -23,9 +20,9 @@ import { numberText } from './numbering.js'
 import { staffBase } from './staff.routes.js'
 import { DetailPage, type DetailData } from './views/detail.js'
 import { ReviseForm, WithdrawForm } from './views/change-forms.js'
-import { LinksSheet, type LinkSlip } from './views/links.js'
+import { LinksSheet } from './views/links.js'
+import { linkSlips } from './link-slips.js'
 import { kindAndNumber } from './views/shared.js'
-import type { Person } from '../../platform/people/directory.js'
 
 /** One announcement for staff: its page with the acknowledgement progress, and what is done to it. */
 export function detailRoutes() {
@@ -138,16 +135,4 @@ export function detailRoutes() {
     return render(c, <LinksSheet ctx={pageCtx(c)} title={announcementsT(L(c), 'links.title', { subject: a.subject })} trail={trail} caption={`${kindAndNumber(pageCtx(c), a)} ${a.subject}`} slips={slips} />)
   })
   return app
-}
-
-/** One printable slip per issued link: the person, their units, the public URL of the link and its QR code. */
-export async function linkSlips(c: StaffContext, issued: { person: Person; token: string }[], path: 'announcements/ack' | 'manuals/ack'): Promise<LinkSlip[]> {
-  const unitName = new Map((await listUnitsOf(c.get('deps').db, c.get('org').id)).map((u) => [u.id, u.nameTh]))
-  const origin = publicOrigin(c)
-  return Promise.all(
-    issued.map(async ({ person, token }) => {
-      const url = `${origin}/o/${c.get('org').slug}/${path}/${token}`
-      return { name: person.fullName, units: person.unitIds.map((u) => unitName.get(u) ?? '').filter(Boolean).join(', '), url, qrSvg: await linkQrSvg(url) }
-    }),
-  )
 }

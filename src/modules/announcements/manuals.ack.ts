@@ -32,7 +32,7 @@ async function missingOf(tx: Parameters<typeof unitStaff>[0], m: Manual): Promis
 
 /** Single-use links for the unit's staff still missing who have no account (or all missing, when asked). */
 export async function issueManualAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { withAccounts?: boolean } = {}): Promise<{ m: Manual; links: { person: Person; token: string }[] }> {
-  assertCan(ctx.actor, 'announcements.edit')
+  assertCan(ctx.actor, 'manuals.edit')
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const m = await lockManual(tx, id)
@@ -77,7 +77,7 @@ export async function acknowledgeManualByLink(db: Db, orgId: string, token: stri
 
 /** Staff record acknowledgements signed on the manual's paper sheet (only the unit's staff). */
 export async function recordManualPaperAcks(ctx: OrgUseCaseCtx, id: string, personIds: string[]): Promise<number> {
-  assertCan(ctx.actor, 'announcements.edit')
+  assertCan(ctx.actor, 'manuals.edit')
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const m = await lockManual(tx, id)

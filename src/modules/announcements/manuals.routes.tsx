@@ -17,6 +17,14 @@ import { acknowledgeManual, approveManual, createManual, deleteManualDraft, getM
 import { MANUAL_FILE_RULE, manualLabels, manualRevisionSchema, manualSchema, manualValues } from './manuals.forms.js'
 import { ManualDeletePage, ManualDetailPage, ManualForm, ManualListPage, ManualReviseForm } from './views/manuals.js'
 import type { UnitOption } from './views/form.js'
+import { readBody } from '../../platform/http/body.js'
+import { dayText } from '../../platform/ui/prose.js'
+import { announcementsT } from './announcements.i18n.js'
+import { paperLabels, paperSchema } from './forms.js'
+import { issueManualAckLinks, recordManualPaperAcks } from './manuals.ack.js'
+import { linkSlips } from './link-slips.js'
+import { LinksSheet } from './views/links.js'
+import { countText } from './views/shared.js'
 
 const base = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/manuals`
 
@@ -26,9 +34,9 @@ export function manualStaffRoutes() {
   const L = (c: StaffContext) => c.get('lang')
   const unitsOf = async (c: StaffContext): Promise<UnitOption[]> => (await listUnitsOf(c.get('deps').db, c.get('org').id)).map((u) => ({ id: u.id, nameTh: u.nameTh }))
   const publicPath = (c: StaffContext, d: ManualDetail) => (d.current && d.m.audience === 'public' ? `/o/${c.get('org').slug}/manuals/${d.m.id}` : null)
-  const detail = async (c: StaffContext, id: string, errors?: FormState['errors']) => {
+  const detail = async (c: StaffContext, id: string, errors?: FormState['errors'], paper?: FormState) => {
     const d = await getManual(ctxOf(c), id)
-    return <ManualDetailPage ctx={pageCtx(c)} base={base(c)} d={d} progress={await manualProgress(ctxOf(c), d)} publicPath={publicPath(c, d)} errors={errors} />
+    return <ManualDetailPage ctx={pageCtx(c)} base={base(c)} d={d} progress={await manualProgress(ctxOf(c), d)} publicPath={publicPath(c, d)} errors={errors} paper={paper} />
   }
   /** An action's refusal (409) shows the manual's page again with the message. */
   const act = async (c: StaffContext, id: string, run: () => Promise<string>) => {
@@ -138,6 +146,38 @@ export function manualStaffRoutes() {
       return c.redirect(`${orgBase(c.get('org').slug)}/admin`, 303)
     }
     return act(c, id, async () => manualsT(L(c), (await acknowledgeManual(ctxOf(c), id)) ? 'ack.thanks' : 'ack.already'))
+  })
+
+  // Those without an account acknowledge by a single-use link (shown once, on the answer to this POST) or on paper.
+  app.post('/manuals/:id/links', requirePermission('manuals.edit'), async (c) => {
+    const d = await getManual(ctxOf(c), uuidParam(c))
+    const all = (await readBody(c)).values['all'] === '1'
+    let issued
+    try {
+      issued = await issueManualAckLinks(ctxOf(c), d.m.id, { withAccounts: all })
+    } catch (e) {
+      const failed = formErrorsOf(e, L(c))
+      if (!failed) throw e
+      c.set('formFailed', true)
+      return render(c, await detail(c, d.m.id, failed.errors), failed.status)
+    }
+    const slips = await linkSlips(c, issued.links, 'manuals/ack')
+    const trail = [{ label: manualsT(L(c), 'list.title'), href: base(c) }, { label: d.m.title, href: `${base(c)}/${d.m.id}` }]
+    const caption = `${manualsT(L(c), `kind.${d.m.kind}`)} ${d.m.title} (${manualsT(L(c), 'sheet.dated', { version: countText(pageCtx(c), issued.m.currentVersion ?? 0), date: d.current ? dayText(pageCtx(c), d.current.effectiveOn) : '' })})`
+    return render(c, <LinksSheet ctx={pageCtx(c)} title={manualsT(L(c), 'links.title', { title: d.m.title })} trail={trail} caption={caption} slips={slips} />)
+  })
+  app.post('/manuals/:id/paper', requirePermission('manuals.edit'), async (c) => {
+    const id = (await getManual(ctxOf(c), uuidParam(c))).m.id
+    return formAction(c, {
+      schema: paperSchema,
+      labels: paperLabels(L(c)),
+      view: async (s) => detail(c, id, s.errors, s),
+      submit: async (data) => {
+        const n = await recordManualPaperAcks(ctxOf(c), id, data.personIds)
+        flash(c, announcementsT(L(c), 'paperRecorded', { count: n }))
+        return c.redirect(`${base(c)}/${id}`, 303)
+      },
+    })
   })
 
   app.get('/manuals/:id/delete', requirePermission('manuals.edit'), async (c) => render(c, <ManualDeletePage ctx={pageCtx(c)} base={base(c)} d={await getManual(ctxOf(c), uuidParam(c))} />))

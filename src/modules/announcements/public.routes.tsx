@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.js'
 import { inOrg } from '../../db/client.js'
 import { publicAnnouncement, publicAnnouncements } from './announcements.service.js'
 import { fileHeaders, getFile } from './files.js'
-import { linkAckRoutes } from './ack.routes.js'
+import { linkAckRoutes, manualLinkAckRoutes } from './ack.routes.js'
 import { PublicList, PublicPage } from './views/public.js'
 import { publicManual, publicManuals } from './manuals.js'
 import { PublicManualList, PublicManualPage } from './views/manuals-public.js'
@@ -17,6 +17,7 @@ import { PublicManualList, PublicManualPage } from './views/manuals-public.js'
 export function publicRoutes() {
   const app = new Hono<OrgEnv>()
   app.route('/', linkAckRoutes())
+  app.route('/', manualLinkAckRoutes())
   app.route('/', manualPublicRoutes())
   app.get('/announcements', (c) => publicPage(c, async (ctx) => <PublicList ctx={ctx} rows={await publicAnnouncements(c.get('deps').db, ctx.org.id)} />))
   app.get('/announcements/feed.rss', (c) =>

@@ -4,9 +4,11 @@ import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { CheckboxField, DateField, ErrorSummary, FileField, Pager, SelectField, TableWrap, TextArea, TextField } from '../../../platform/ui/fields.js'
 import { dateText, dayText, Markdown } from '../../../platform/ui/prose.js'
 import { manualsT } from '../manuals.i18n.js'
+import { announcementsT } from '../announcements.i18n.js'
 import { MANUAL_AUDIENCES, MANUAL_KINDS, MANUAL_STATES } from '../manuals.schema.js'
 import type { ManualDetail, ManualFilter, ManualPage, ManualProgress } from '../manuals.js'
 import { countText, percentText } from './shared.js'
+import { AckActions } from './progress.js'
 import type { UnitOption } from './form.js'
 
 // Staff pages of manuals: the list, the draft and revision forms, one manual, delete confirmation.
@@ -146,7 +148,7 @@ export const ManualReviseForm = (p: { ctx: StaffPageCtx; base: string; d: Manual
 }
 
 /** One manual: the version in force, the draft waiting (approve, edit, delete), history, acknowledgement. */
-export const ManualDetailPage = (p: { ctx: StaffPageCtx; base: string; d: ManualDetail; progress: ManualProgress; publicPath: string | null; errors?: FormState['errors'] }) => {
+export const ManualDetailPage = (p: { ctx: StaffPageCtx; base: string; d: ManualDetail; progress: ManualProgress; publicPath: string | null; errors?: FormState['errors']; paper?: FormState | undefined }) => {
   const L = p.ctx.lang
   const { m, current, draft } = p.d
   const here = `${p.base}/${m.id}`
@@ -230,10 +232,13 @@ export const ManualDetailPage = (p: { ctx: StaffPageCtx; base: string; d: Manual
               ) : (
                 <ul id="ack-missing">
                   {g.missing.map((n) => (
-                    <li>{n.fullName}</li>
+                    <li>
+                      {n.fullName} {!n.hasAccount && <span class="muted">[{announcementsT(L, 'ack.noAccount')}]</span>}
+                    </li>
                   ))}
                 </ul>
               )}
+              <AckActions ctx={p.ctx} action={here} missing={canEdit ? g.missing : []} values={p.paper?.values} errors={p.paper?.errors} />
             </>
           )}
         </section>

@@ -49,6 +49,19 @@ export const ProgressSection = (p: { ctx: StaffPageCtx; action: string; progress
           ))}
         </ul>
       )}
+      <AckActions ctx={p.ctx} action={p.action} missing={p.canEdit && p.open ? g.missing : []} values={p.values} errors={p.errors} />
+    </section>
+  )
+}
+
+/**
+ * What staff do for those not yet acknowledged (of an announcement or a manual): print the paper
+ * sheet, issue single-use links, record signatures from paper. `missing` empty = nothing to issue or record.
+ */
+export const AckActions = (p: { ctx: StaffPageCtx; action: string; missing: { personId: string; fullName: string }[] } & FormState) => {
+  const L = p.ctx.lang
+  return (
+    <>
       <h3>{announcementsT(L, 'sheet.print')}</h3>
       <p class="muted">{announcementsT(L, 'sheet.hint')}</p>
       <ul class="actions" id="ack-sheet">
@@ -59,7 +72,7 @@ export const ProgressSection = (p: { ctx: StaffPageCtx; action: string; progress
           <a href={`${p.action}/sheet.docx`}>{announcementsT(L, 'sheet.docx')}</a>
         </li>
       </ul>
-      {p.canEdit && p.open && g.missing.length > 0 && (
+      {p.missing.length > 0 && (
         <>
           <form method="post" action={`${p.action}/links`} class="actions">
             <CsrfField ctx={p.ctx} />
@@ -72,13 +85,13 @@ export const ProgressSection = (p: { ctx: StaffPageCtx; action: string; progress
           </form>
           <form method="post" action={`${p.action}/paper`} novalidate>
             <CsrfField ctx={p.ctx} />
-            <CheckboxGroup name="personIds" label={announcementsT(L, 'paper.field')} values={p.values} errors={p.errors} options={g.missing.map((m) => ({ value: m.personId, label: m.fullName }))} />
+            <CheckboxGroup name="personIds" label={announcementsT(L, 'paper.field')} values={p.values} errors={p.errors} options={p.missing.map((m) => ({ value: m.personId, label: m.fullName }))} />
             <button type="submit" class="secondary">
               {announcementsT(L, 'paper.save')}
             </button>
           </form>
         </>
       )}
-    </section>
+    </>
   )
 }
