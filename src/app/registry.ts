@@ -10,6 +10,7 @@ import { giftsModule } from '../modules/gifts/module.js'
 import { announcementsModule } from '../modules/announcements/module.js'
 import { coiModule } from '../modules/coi/module.js'
 import { meetingsModule } from '../modules/meetings/module.js'
+import { trainingsModule } from '../modules/trainings/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -27,6 +28,7 @@ export const manifests = [
   announcementsModule,
   coiModule,
   meetingsModule,
+  trainingsModule,
   // new:module adds its manifest above this line
 ]
 

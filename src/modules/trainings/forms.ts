@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { f, type FormValues } from '../../platform/http/forms.js'
+import { toThaiDateText } from '../../platform/thai/index.js'
+import type { Lang } from '../../platform/i18n/i18n.js'
+import { trainingsT } from './trainings.i18n.js'
+import type { Session } from './trainings.schema.js'
+import { MODES, TRAINER_KINDS } from './rules.js'
+import { hoursText } from './shared.js'
+
+export const SessionSchema = z
+  .object({
+    topic: f.text(300),
+    detail: f.optionalText(10000).transform((v) => v ?? ''),
+    startsOn: f.thaiDate().transform((v) => v ?? ''),
+    endsOn: f.thaiDate({ optional: true }).transform((v) => v ?? null),
+    hours: f.number({ min: 0.5, max: 999, maxDecimals: 1, required: true }).transform((v) => v ?? 0),
+    trainerKind: f.choice(TRAINER_KINDS),
+    trainerName: f.text(300),
+    trainerOrg: f.optionalText(300).transform((v) => v ?? ''),
+    mode: f.choice(MODES),
+    place: f.text(500),
+    targetGroup: f.text(500),
+    budget: f.number({ min: 0, max: 999_999_999, maxDecimals: 2 }),
+  })
+  .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
+export type SessionInput = z.infer<typeof SessionSchema>
+
+const SESSION_FIELDS = ['topic', 'detail', 'startsOn', 'endsOn', 'hours', 'trainerKind', 'trainerName', 'trainerOrg', 'mode', 'place', 'targetGroup', 'budget'] as const
+export const sessionLabels = (L: Lang) => Object.fromEntries(SESSION_FIELDS.map((k) => [k, trainingsT(L, `field.${k}`)]))
+export const sessionValues = (s: Session): FormValues => ({
+  topic: s.topic, detail: s.detail, startsOn: toThaiDateText(s.startsOn), endsOn: s.endsOn === s.startsOn ? '' : toThaiDateText(s.endsOn), hours: hoursText(s.hours),
+  trainerKind: s.trainerKind, trainerName: s.trainerName, trainerOrg: s.trainerOrg, mode: s.mode, place: s.place, targetGroup: s.targetGroup, budget: s.budget === null ? '' : String(s.budget),
+})
+
+export const SignUpSchema = z.object({ everyone: f.checkbox(), personIds: f.list().pipe(z.array(z.uuid())) })
+export const OutsideSchema = z.object({ name: f.text(200), position: f.optionalText(200).transform((v) => v ?? ''), organisation: f.optionalText(300).transform((v) => v ?? '') })

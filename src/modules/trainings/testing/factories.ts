@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto'
+import { inOrg, type Db } from '../../../db/client.js'
+import { fiscalYearOf } from '../../../platform/thai/index.js'
+import { people } from '../../../platform/people/people.schema.js'
+import { attendees, sessions, type Attendee, type Session } from '../trainings.schema.js'
+
+/** A session in an agency (a one-day draft on 2023-03-15, FY2566, unless told otherwise). */
+export async function buildSession(db: Db, orgId: string, overrides: Partial<typeof sessions.$inferInsert> = {}): Promise<Session> {
+  return inOrg(db, orgId, async (tx) => {
+    const startsOn = overrides.startsOn ?? '2023-03-15'
+    const [row] = await tx
+      .insert(sessions)
+      .values({ orgId, topic: `การอบรมทดสอบ ${randomBytes(3).toString('hex')}`, startsOn, endsOn: startsOn, fiscalYear: fiscalYearOf(startsOn), hours: 3, trainerKind: 'inside', trainerName: 'นายวิทยากร ทดสอบ', mode: 'onsite', place: 'ห้องประชุมทดสอบ', targetGroup: 'บุคลากรทุกคน', ...overrides })
+      .returning()
+    return row!
+  })
+}
+
+export async function buildAttendee(db: Db, orgId: string, sessionId: string, overrides: Partial<typeof attendees.$inferInsert> = {}): Promise<Attendee> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(attendees).values({ orgId, sessionId, kind: 'outside', name: `ผู้เข้าอบรม ${randomBytes(3).toString('hex')}`, ...overrides }).returning()
+    return row!
+  })
+}
+
+/** A person of the agency's directory (a local official unless told otherwise). */
+export async function buildPerson(db: Db, orgId: string, overrides: Partial<typeof people.$inferInsert> = {}): Promise<{ id: string; fullName: string }> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(people).values({ orgId, fullName: `นายบุคลากร ${randomBytes(3).toString('hex')}`, position: 'นักจัดการงานทั่วไป', kind: 'local_official', ...overrides }).returning({ id: people.id, fullName: people.fullName })
+    return row!
+  })
+}

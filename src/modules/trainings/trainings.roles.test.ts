@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestClient, type TestApp } from '../../../tests/support/app.js'
+import { buildOrg } from '../../../tests/support/factories.js'
+import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
+import type { Org } from '../../platform/orgs/orgs.schema.js'
+import { buildAttendee, buildSession } from './testing/factories.js'
+
+// Every role × every route of the module: who gets the page, who is refused, and that the staff
+// menu shows the module exactly to the roles that may open it.
+const READ = ['agency_admin', 'executive', 'officer', 'viewer']
+const EDIT = ['agency_admin', 'officer']
+const CHECKIN = ['agency_admin', 'executive', 'officer', 'complaints_officer', 'viewer']
+
+describe('trainings: role × route', () => {
+  let t: TestApp
+  let org: Org
+  let id = ''
+  let clients = new Map<Who, TestClient>()
+  beforeAll(async () => {
+    t = await createTestApp()
+    org = await buildOrg(t.deps.db)
+    const other = await buildOrg(t.deps.db)
+    id = (await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })).id
+    await buildAttendee(t.deps.db, org.id, id)
+    clients = await clientsByRole(t, org, other)
+  })
+  afterAll(() => t.close())
+  const base = () => `/o/${org.slug}/admin/trainings`
+
+  const routes = [
+    { path: () => base(), allowed: READ },
+    { path: () => `${base()}/new`, allowed: EDIT },
+    { path: () => `${base()}/${id}`, allowed: READ },
+    { path: () => `${base()}/${id}/edit`, allowed: EDIT },
+    { path: () => `${base()}/${id}/delete`, allowed: EDIT },
+    { path: () => `${base()}/${id}/attendance`, allowed: EDIT },
+    { path: () => `${base()}/${id}/sheet`, allowed: EDIT },
+    { path: () => `${base()}/${id}/checkin`, allowed: CHECKIN },
+  ]
+  it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
+    const r = routes[i]!
+    const res = await clients.get(w)!.get(r.path())
+    expect(res.status).toBe(expectedStatus(w, r.allowed))
+  })
+
+  it.each(EVERYONE.map((w) => [w] as const))('the public page answers %s', async (w) => {
+    expect((await clients.get(w)!.get(`/o/${org.slug}/trainings`)).status).toBe(200)
+  })
+
+  const session = { topic: 'สร้างโดยบทบาท', detail: '', startsOn: '15/03/2566', endsOn: '', hours: '3', trainerKind: 'inside', trainerName: 'นายวิทยากร', trainerOrg: '', mode: 'onsite', place: 'ห้องประชุม', targetGroup: 'บุคลากร', budget: '' }
+  const posts: { name: string; path: () => Promise<string>; body: Record<string, string>; allowed: string[]; ok: number }[] = [
+    { name: 'create', path: async () => `${base()}/new`, body: session, allowed: EDIT, ok: 303 },
+    { name: 'edit', path: async () => `${base()}/${id}/edit`, body: session, allowed: EDIT, ok: 303 },
+    { name: 'publish', path: async () => `${base()}/${(await buildSession(t.deps.db, org.id)).id}/publish`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'withdraw', path: async () => `${base()}/${(await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })).id}/withdraw`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'delete', path: async () => `${base()}/${(await buildSession(t.deps.db, org.id)).id}/delete`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'attendance', path: async () => `${base()}/${id}/attendance`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'sign-up', path: async () => `${base()}/${id}/attendance/signup`, body: { everyone: 'on' }, allowed: EDIT, ok: 303 },
+    { name: 'outside attendee', path: async () => `${base()}/${id}/attendance/outside`, body: { name: 'นายภายนอก ทดสอบ', position: '', organisation: '' }, allowed: EDIT, ok: 303 },
+    // The test accounts have no person in the directory: the check-in page answers 409 saying so.
+    { name: 'self check-in', path: async () => `${base()}/${id}/checkin`, body: {}, allowed: CHECKIN, ok: 409 },
+  ]
+  it.each(posts.flatMap((p, i) => [...ROLES, 'other_agency' as const].map((w) => [p.name, i, w] as const)))('POST %s (%i) as %s', async (_name, i, w) => {
+    const p = posts[i]!
+    const res = await clients.get(w)!.post(await p.path(), p.body, { csrfFrom: `/o/${org.slug}/` })
+    expect(res.status).toBe(w !== 'other_agency' && p.allowed.includes(w) ? p.ok : 403)
+  })
+
+  it.each(ROLES.map((r) => [r] as const))('the staff menu shows the module to %s only when allowed', async (role) => {
+    const html = await (await clients.get(role)!.get(`/o/${org.slug}/admin`)).text()
+    expect(html.includes(`href="/o/${org.slug}/admin/trainings"`)).toBe(READ.includes(role))
+  })
+})

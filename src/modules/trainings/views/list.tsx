@@ -1,0 +1,79 @@
+import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { StaffLayout } from '../../../platform/ui/layout.js'
+import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
+import { trainingsT } from '../trainings.i18n.js'
+import { SESSION_STATUSES } from '../trainings.schema.js'
+import type { SessionFilter, SessionPage } from '../sessions.js'
+import { datesText, StatusBadge } from './parts.js'
+
+/** The staff list: search by topic, trainer or place; filter by fiscal year and status; pages of 20. Works without JavaScript. */
+export const ListPage = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base: string; filter: SessionFilter; data: SessionPage }) => {
+  const L = ctx.lang
+  const qs = (page: number) => {
+    const p = new URLSearchParams()
+    if (filter.q) p.set('q', filter.q)
+    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
+    if (filter.status) p.set('status', filter.status)
+    if (page > 1) p.set('page', String(page))
+    const s = p.toString()
+    return s ? `${base}?${s}` : base
+  }
+  const filtered = !!(filter.q || filter.fiscalYear || filter.status)
+  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', status: filter.status ?? '' }
+  return (
+    <StaffLayout ctx={ctx} title={trainingsT(L, 'list.title')}>
+      <h1>{trainingsT(L, 'list.title')}</h1>
+      {ctx.can('trainings.edit') && (
+        <p class="actions">
+          <a class="button" href={`${base}/new`}>
+            {trainingsT(L, 'list.add')}
+          </a>
+        </p>
+      )}
+      <form method="get" action={base} class="search-form" role="search">
+        <TextField name="q" type="search" label={trainingsT(L, 'list.search')} values={values} />
+        <SelectField name="fy" label={trainingsT(L, 'list.fiscalYear')} values={values} placeholder={trainingsT(L, 'list.allYears')} options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField name="status" label={trainingsT(L, 'list.status')} values={values} placeholder={trainingsT(L, 'list.allStatuses')} options={SESSION_STATUSES.map((s) => ({ value: s, label: trainingsT(L, `status.${s}`) }))} />
+        <button type="submit" class="secondary">
+          {trainingsT(L, 'list.filter')}
+        </button>
+      </form>
+      {data.total === 0 ? (
+        <p>{trainingsT(L, filtered ? 'list.noMatch' : 'list.empty')}</p>
+      ) : (
+        <>
+          <p class="muted" role="status">
+            {trainingsT(L, 'list.count', { count: data.total })}
+          </p>
+          <TableWrap label={trainingsT(L, 'list.title')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{trainingsT(L, 'field.topic')}</th>
+                  <th scope="col">{trainingsT(L, 'list.dates')}</th>
+                  <th scope="col">{trainingsT(L, 'list.attendance')}</th>
+                  <th scope="col">{trainingsT(L, 'field.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr>
+                    <td>
+                      <a href={`${base}/${r.id}`}>{r.topic}</a>
+                    </td>
+                    <td>{datesText(L, r)}</td>
+                    <td>{trainingsT(L, 'list.attendanceOf', { present: r.present, registered: r.registered })}</td>
+                    <td>
+                      <StatusBadge ctx={ctx} status={r.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+          <Pager ctx={ctx} page={data.page} hasNext={data.page < data.pages} href={qs} />
+        </>
+      )}
+    </StaffLayout>
+  )
+}
