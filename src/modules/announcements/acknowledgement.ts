@@ -11,6 +11,7 @@ import { issuePersonLinks, openPersonLink, redeemPersonLink } from '../../platfo
 import { announcementAcks, announcementRecipients, announcements, type Announcement } from './announcements.schema.js'
 import { announcementsT } from './announcements.i18n.js'
 import { lockAnnouncement } from './announcements.service.js'
+import { mailIssuedLinks, type IssuedLink } from './link-mail.js'
 
 // "รับทราบ": who is asked (fixed on publication and each revision), who has acknowledged the
 // current version (signed in, through a single-use link, or on paper), % per unit, and the
@@ -138,8 +139,11 @@ export async function recordPaperAcks(ctx: OrgUseCaseCtx, id: string, personIds:
 
 const refOf = (a: Pick<Announcement, 'id' | 'version'>) => `${a.id}@${a.version}`
 
-/** Single-use links for the people still missing who have no account (or all missing, when asked). */
-export async function issueAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { withAccounts?: boolean } = {}): Promise<{ person: Person; token: string }[]> {
+/**
+ * Single-use links for the people still missing who have no account (or all missing, when asked);
+ * mailed to those with an address when `urlOf` gives the link's public URL.
+ */
+export async function issueAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { withAccounts?: boolean; urlOf?: (token: string) => string } = {}): Promise<IssuedLink[]> {
   assertCan(ctx.actor, 'announcements.edit')
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
@@ -147,10 +151,13 @@ export async function issueAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { with
     if (a.status !== 'published' || a.ackScope === 'none') throw refuse('ack.notOpen')
     const missing = await missingIds(tx, a)
     const people = (missing.length ? await peopleFor(tx, { personIds: missing }) : []).filter((p) => opts.withAccounts || !p.userId)
-    const links = await issuePersonLinks(tx, { orgId: ctx.orgId, purpose: LINK_PURPOSE, ref: refOf(a), personIds: people.map((p) => p.id), expiresAt: new Date(Date.now() + LINK_DAYS * 86_400_000) })
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'announcements.links_issued', entityType: 'announcement', entityId: a.id, requestId: ctx.requestId, details: { count: links.length, version: a.version } })
+    const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000)
+    const links = await issuePersonLinks(tx, { orgId: ctx.orgId, purpose: LINK_PURPOSE, ref: refOf(a), personIds: people.map((p) => p.id), expiresAt })
     const byId = new Map(people.map((p) => [p.id, p]))
-    return links.map((l) => ({ person: byId.get(l.personId)!, token: l.token }))
+    const issued = links.map((l) => ({ person: byId.get(l.personId)!, token: l.token }))
+    const out = opts.urlOf ? await mailIssuedLinks(tx, ctx.orgId, issued, { what: a.subject, urlOf: opts.urlOf, expiresAt }) : issued.map((l) => ({ ...l, mailedTo: null }))
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'announcements.links_issued', entityType: 'announcement', entityId: a.id, requestId: ctx.requestId, details: { count: links.length, mailed: out.filter((l) => l.mailedTo).length, version: a.version } })
+    return out
   })
 }
 

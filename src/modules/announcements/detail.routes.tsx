@@ -21,7 +21,7 @@ import { staffBase } from './staff.routes.js'
 import { DetailPage, type DetailData } from './views/detail.js'
 import { ReviseForm, WithdrawForm } from './views/change-forms.js'
 import { LinksSheet } from './views/links.js'
-import { linkSlips } from './link-slips.js'
+import { linkSlips, linkUrlOf } from './link-slips.js'
 import { kindAndNumber } from './views/shared.js'
 
 /** One announcement for staff: its page with the acknowledgement progress, and what is done to it. */
@@ -123,7 +123,7 @@ export function detailRoutes() {
     const all = (await readBody(c)).values['all'] === '1'
     let issued
     try {
-      issued = await issueAckLinks(ctxOf(c), a.id, { withAccounts: all })
+      issued = await issueAckLinks(ctxOf(c), a.id, { withAccounts: all, urlOf: linkUrlOf(c, 'announcements/ack') })
     } catch (e) {
       const failed = formErrorsOf(e, L(c))
       if (!failed) throw e

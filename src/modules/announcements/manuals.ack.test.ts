@@ -9,6 +9,7 @@ import { docxToHtml, docxToText, readPdf } from '../../platform/documents/extrac
 import { htmlToText, normalizeSpace, squash } from '../../platform/documents/text.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { personLinks, personUnits } from '../../platform/people/people.schema.js'
+import { mailOutbox } from '../../platform/mail/mail.schema.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { formatThaiDate } from '../../platform/thai/index.js'
 import { approveManual, createManual, getManual, manualProgress, reviseManual, type ManualInput } from './manuals.js'
@@ -52,7 +53,7 @@ describe('manuals: acknowledgement by single-use link and on paper', () => {
     ctx = useCaseCtx(t, org.id, u) as OrgUseCaseCtx
     execCtx = useCaseCtx(t, org.id, e) as OrgUseCaseCtx
     await buildPerson(t.deps.db, org.id, { name: 'นางสาวกนกวรรณ ศรีสุข', position: 'นักวิชาการเงินและบัญชี', unitIds: [finance], userId: u.id })
-    clerk = await buildPerson(t.deps.db, org.id, { name: 'นายประเสริฐ ทองดี', position: 'เจ้าพนักงานจัดเก็บรายได้', kind: 'permanent_employee', unitIds: [finance] })
+    clerk = await buildPerson(t.deps.db, org.id, { name: 'นายประเสริฐ ทองดี', position: 'เจ้าพนักงานจัดเก็บรายได้', kind: 'permanent_employee', unitIds: [finance], email: 'prasert@example.test' })
     collector = await buildPerson(t.deps.db, org.id, { name: 'นางมาลี ใจงาม', position: 'ผู้ช่วยเจ้าพนักงานการเงิน', kind: 'contract_employee', unitIds: [finance] })
     await buildPerson(t.deps.db, org.id, { name: 'นายธีระพงษ์ มั่นคง', position: 'นายช่างโยธา', unitIds: [works] })
     expect((await officer.signIn(org.slug, u.email, TEST_PASSWORD)).status).toBe(303)
@@ -75,6 +76,12 @@ describe('manuals: acknowledgement by single-use link and on paper', () => {
     expect(slips).toContain('<svg')
     expect(normalizeSpace(htmlToText(slips))).toContain(`คู่มือการปฏิบัติงาน ${TITLE} (ฉบับที่ 1 มีผลใช้ 3 ตุลาคม 2565)`)
     const link = `/o/${org.slug}/manuals/ack/${tokenOf(slips, 'นายประเสริฐ ทองดี')}`
+    // The one with an address in the directory also gets the link by mail (the same link).
+    expect(normalizeSpace(htmlToText(slips))).toContain('ส่งลิงก์ทางอีเมลถึง prasert@example.test แล้ว')
+    const mails = await inOrg(t.deps.db, org.id, (tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'prasert@example.test')))
+    expect(mails.map((x) => x.subject)).toEqual([`โปรดรับทราบ: ${TITLE}`])
+    expect(mails[0]!.bodyText).toContain(`เรียน นายประเสริฐ ทองดี`)
+    expect(mails[0]!.bodyText).toContain(`${link}\n`)
 
     const anon = new TestClient(t.app)
     const open = await anon.get(link)

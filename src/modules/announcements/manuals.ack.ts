@@ -10,6 +10,7 @@ import { units } from '../../platform/orgs/orgs.schema.js'
 import { manualAcks, manuals, manualVersions, type Manual, type ManualVersion } from './manuals.schema.js'
 import { detailIn, getManual, lockManual, recordManualAck, refuseManual, unitStaff } from './manuals.js'
 import type { AckSheetBase, SheetRow } from './sheet.js'
+import { mailIssuedLinks, type IssuedLink } from './link-mail.js'
 
 // "รับทราบ" of a manual's version in force without signing in: a single-use link (platform person
 // links, its own purpose) for the unit's staff without an account, and the paper sheet (ใบรับทราบ)
@@ -30,18 +31,21 @@ async function missingOf(tx: Parameters<typeof unitStaff>[0], m: Manual): Promis
   return staff.filter((p) => !done.has(p.id))
 }
 
-/** Single-use links for the unit's staff still missing who have no account (or all missing, when asked). */
-export async function issueManualAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { withAccounts?: boolean } = {}): Promise<{ m: Manual; links: { person: Person; token: string }[] }> {
+/** Single-use links for the unit's staff still missing who have no account (or all missing, when asked); mailed as announcements' are. */
+export async function issueManualAckLinks(ctx: OrgUseCaseCtx, id: string, opts: { withAccounts?: boolean; urlOf?: (token: string) => string } = {}): Promise<{ m: Manual; links: IssuedLink[] }> {
   assertCan(ctx.actor, 'manuals.edit')
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const m = await lockManual(tx, id)
     if (notOpen(m)) throw refuseManual('ack.notOpen')
     const people = (await missingOf(tx, m)).filter((p) => opts.withAccounts || !p.userId)
-    const links = await issuePersonLinks(tx, { orgId: ctx.orgId, purpose: MANUAL_LINK_PURPOSE, ref: refOf(m), personIds: people.map((p) => p.id), expiresAt: new Date(Date.now() + LINK_DAYS * 86_400_000) })
-    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'manuals.links_issued', entityType: 'manual', entityId: m.id, requestId: ctx.requestId, details: { count: links.length, version: m.currentVersion } })
+    const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000)
+    const links = await issuePersonLinks(tx, { orgId: ctx.orgId, purpose: MANUAL_LINK_PURPOSE, ref: refOf(m), personIds: people.map((p) => p.id), expiresAt })
     const byId = new Map(people.map((p) => [p.id, p]))
-    return { m, links: links.map((l) => ({ person: byId.get(l.personId)!, token: l.token })) }
+    const issued = links.map((l) => ({ person: byId.get(l.personId)!, token: l.token }))
+    const out = opts.urlOf ? await mailIssuedLinks(tx, ctx.orgId, issued, { what: m.title, urlOf: opts.urlOf, expiresAt }) : issued.map((l) => ({ ...l, mailedTo: null }))
+    await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'manuals.links_issued', entityType: 'manual', entityId: m.id, requestId: ctx.requestId, details: { count: links.length, mailed: out.filter((l) => l.mailedTo).length, version: m.currentVersion } })
+    return { m, links: out }
   })
 }
 

@@ -22,7 +22,7 @@ import { dayText } from '../../platform/ui/prose.js'
 import { announcementsT } from './announcements.i18n.js'
 import { paperLabels, paperSchema } from './forms.js'
 import { issueManualAckLinks, recordManualPaperAcks } from './manuals.ack.js'
-import { linkSlips } from './link-slips.js'
+import { linkSlips, linkUrlOf } from './link-slips.js'
 import { LinksSheet } from './views/links.js'
 import { countText } from './views/shared.js'
 
@@ -154,7 +154,7 @@ export function manualStaffRoutes() {
     const all = (await readBody(c)).values['all'] === '1'
     let issued
     try {
-      issued = await issueManualAckLinks(ctxOf(c), d.m.id, { withAccounts: all })
+      issued = await issueManualAckLinks(ctxOf(c), d.m.id, { withAccounts: all, urlOf: linkUrlOf(c, 'manuals/ack') })
     } catch (e) {
       const failed = formErrorsOf(e, L(c))
       if (!failed) throw e

@@ -15,11 +15,11 @@ export async function buildAnnouncement(db: Db, orgId: string, overrides: Partia
 }
 
 /** A person of the agency's personnel (a local official unless told), in some units, optionally with an account. */
-export async function buildPerson(db: Db, orgId: string, p: { name?: string; position?: string; kind?: PersonKind; unitIds?: string[]; userId?: string | null } = {}): Promise<string> {
+export async function buildPerson(db: Db, orgId: string, p: { name?: string; position?: string; kind?: PersonKind; unitIds?: string[]; userId?: string | null; email?: string | null } = {}): Promise<string> {
   return inOrg(db, orgId, async (tx) => {
     const [row] = await tx
       .insert(people)
-      .values({ orgId, fullName: p.name ?? `บุคลากร ${randomBytes(3).toString('hex')}`, position: p.position ?? null, kind: p.kind ?? 'local_official', userId: p.userId ?? null })
+      .values({ orgId, fullName: p.name ?? `บุคลากร ${randomBytes(3).toString('hex')}`, position: p.position ?? null, kind: p.kind ?? 'local_official', userId: p.userId ?? null, email: p.email ?? null })
       .returning({ id: people.id })
     if (p.unitIds?.length) await tx.insert(personUnits).values(p.unitIds.map((unitId) => ({ orgId, personId: row!.id, unitId })))
     return row!.id

@@ -3,7 +3,7 @@ import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
 import { announcementsT } from '../announcements.i18n.js'
 
-export type LinkSlip = { name: string; units: string; url: string; qrSvg: string }
+export type LinkSlip = { name: string; units: string; url: string; qrSvg: string; mailedTo: string | null }
 
 /**
  * The printable sheet of single-use links (of an announcement or a manual): one slip per person
@@ -26,6 +26,7 @@ export const LinksSheet = (p: { ctx: StaffPageCtx; title: string; trail: { label
               {raw(s.qrSvg)}
             </figure>
             <a href={s.url}>{s.url}</a>
+            {s.mailedTo && <p class="muted">{announcementsT(L, 'links.mailed', { to: s.mailedTo })}</p>}
           </li>
         ))}
       </ul>
