@@ -6,16 +6,17 @@ import { InputError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
 import { formatThaiDate } from '../../platform/thai/index.js'
 import { meetingsT } from './meetings.i18n.js'
-import { agendaItems, attendees, meetings, type AgendaItem, type Attendee, type Meeting } from './meetings.schema.js'
+import { agendaItems, attendees, meetings, type AgendaItem, type Attendee, type Meeting, type MeetingPhoto } from './meetings.schema.js'
+import { photosOf } from './photos.js'
 import { closeDeadline } from '../../platform/deadlines/deadlines.service.js'
 import type { AgendaSection } from './rules.js'
 import { audit, both, conflict, isHeld, lockMeeting, meetingIn, notFound, numberText } from './shared.js'
 
 export type ItemInput = { section: AgendaSection; title: string; detail: string; minutes: string; resolution: string }
 export type MinutesInput = { startedAt: string; endedAt: string | null; opening: string; minuteTakerName: string; minuteTakerPosition: string; checkerName: string; checkerPosition: string }
-export type MeetingFull = { meeting: Meeting; items: AgendaItem[]; attendees: Attendee[]; previous: Meeting | null; next: Meeting | null }
+export type MeetingFull = { meeting: Meeting; items: AgendaItem[]; attendees: Attendee[]; photos: MeetingPhoto[]; previous: Meeting | null; next: Meeting | null }
 
-/** A meeting with its agenda (in the standard order), attendees, the meeting it adopts and the one that adopted it. */
+/** A meeting with its agenda (in the standard order), attendees, photos, the meeting it adopts and the one that adopted it. */
 export async function meetingFull(ctx: OrgUseCaseCtx, id: string): Promise<MeetingFull> {
   assertCan(ctx.actor, 'meetings.read')
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
@@ -25,7 +26,7 @@ export async function meetingFull(ctx: OrgUseCaseCtx, id: string): Promise<Meeti
     const list = await tx.select().from(attendees).where(eq(attendees.meetingId, id)).orderBy(attendees.kind, attendees.name)
     const previous = meeting.previousId ? await meetingIn(tx, meeting.previousId) : null
     const next = meeting.adoptedById ? await meetingIn(tx, meeting.adoptedById) : null
-    return { meeting, items, attendees: list, previous, next }
+    return { meeting, items, attendees: list, photos: await photosOf(tx, id), previous, next }
   })
 }
 

@@ -19,6 +19,7 @@ import { AdoptSchema, InviteSchema, minutesLabels, MinutesSchema, minutesValues,
 import { minutesDocument, minutesDocx, minutesFileName, minutesPdf } from './minutes-document.js'
 import { unitsOf } from './targets.js'
 import { itemRoutes } from './items.routes.js'
+import { photoRoutes } from './photos.routes.js'
 import { MeetingPage } from './views/detail.js'
 import { NoticePage } from './views/notice.js'
 import { MinutesForm } from './views/minutes-form.js'
@@ -30,7 +31,7 @@ export const baseOf = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/
 const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const
 const RENDER = { docx: minutesDocx, pdf: minutesPdf } as const
 
-/** One meeting's pages: the meeting, its notice and minutes documents, attendance, the invitation, adoption and QR check-in. */
+/** One meeting's pages: the meeting, its notice and minutes documents, attendance, the invitation, adoption and QR check-in; agenda items and photos in their own files. */
 export function meetingPageRoutes() {
   const app = new Hono<StaffEnv>()
   const base = baseOf
@@ -179,5 +180,6 @@ export function meetingPageRoutes() {
   })
 
   app.route('/', itemRoutes())
+  app.route('/', photoRoutes())
   return app
 }

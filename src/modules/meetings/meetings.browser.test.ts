@@ -1,9 +1,10 @@
 // The meetings module's pages in a real Chromium, with JavaScript on (axe on every page) and off:
-// one meeting from the invitation to its minutes adopted at the next meeting.
+// one meeting from the invitation to its minutes (with a photo) adopted at the next meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, summaryFocused, type SeededAgency, type TestServer } from '../../../tests/support/browser.js'
-import { buildPerson } from './testing/factories.js'
+import { FAKE_EXE } from '../../../tests/support/multipart.js'
+import { buildPerson, TINY_PNG } from './testing/factories.js'
 
 describe('meetings module in a real browser', () => {
   let s: TestServer
@@ -95,6 +96,30 @@ describe('meetings module in a real browser', () => {
       await p.fill('#minuteTakerName', 'นางสาวผู้จด รายงาน')
       await submit('/minutes')
       expect(await p.textContent('main')).toContain('ประชุมแล้ว (รอรับรองรายงาน)')
+      await axe()
+
+      // A photo of the meeting: a renamed executable is refused on the same form (caption kept), then a real image shows with its caption.
+      await clickAndWait(p, `a[href="${url}/photos/new"]`)
+      await axe()
+      const caption = `บรรยากาศการประชุม ${js ? 'ก' : 'ข'}`
+      await p.setInputFiles('#photo', { name: 'ภาพประชุม.png', mimeType: 'image/png', buffer: Buffer.from(FAKE_EXE) })
+      await p.fill('#caption', caption)
+      const refused = await submit('/photos/new')
+      expect(refused.status()).toBe(422)
+      expect(await p.title()).toMatch(/^ข้อผิดพลาด:/)
+      expect(await p.textContent('.error-summary')).toContain('JPEG, PNG, WebP')
+      expect(await summaryFocused(p)).toBe(true)
+      expect(await p.inputValue('#caption')).toBe(caption)
+      await axe()
+      await p.setInputFiles('#photo', { name: 'ภาพประชุม.png', mimeType: 'image/png', buffer: Buffer.from(TINY_PNG) })
+      await submit('/photos/new')
+      expect(new URL(p.url()).pathname).toBe(url)
+      expect(await p.textContent('.notice')).toContain(caption)
+      const img = p.locator(`#photos ~ ul img[alt="${caption}"]`)
+      expect(await img.count()).toBe(1)
+      await img.scrollIntoViewIfNeeded()
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1)
+      expect(await p.textContent('#photos ~ ul figcaption')).toBe(caption)
       await axe()
 
       // The next meeting of the kind adopts the minutes at agenda item 2, with a correction.

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, TestClient, type TestApp } from '../../../tests/support/app.js'
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
+import { createTestApp, type TestClient, type TestApp } from '../../../tests/support/app.js'
+import { buildOrg } from '../../../tests/support/factories.js'
+import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
 import { closeChromium } from '../../platform/documents/chromium.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
-import { buildItem, buildMeeting } from './testing/factories.js'
+import { buildItem, buildMeeting, buildPhoto } from './testing/factories.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
 // menu shows the module exactly to the roles that may open it.
-const ROLES = ['agency_admin', 'executive', 'officer', 'complaints_officer', 'viewer'] as const
-type Who = (typeof ROLES)[number] | 'anonymous' | 'other_agency'
 const READ = ['agency_admin', 'executive', 'officer', 'viewer']
 const EDIT = ['agency_admin', 'officer']
 const ALL = [...ROLES] as string[]
@@ -18,7 +17,10 @@ describe('meetings: role × route', () => {
   let org: Org
   let id = ''
   let itemId = ''
-  const clients = new Map<Who, TestClient>()
+  let photoId = ''
+  let privateMeeting = { id: '', photoId: '' }
+  let otherMeeting = { id: '', photoId: '' }
+  let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
     org = await buildOrg(t.deps.db)
@@ -27,17 +29,11 @@ describe('meetings: role × route', () => {
     const m = await buildMeeting(t.deps.db, org.id, { status: 'invited', heldOn: '2023-03-28', number: 2, previousId: prev.id, isPublic: true })
     id = m.id
     itemId = (await buildItem(t.deps.db, org.id, m.id)).id
-    clients.set('anonymous', new TestClient(t.app))
-    for (const role of ROLES) {
-      const u = await buildUser(t.deps.db, org, role)
-      const c = new TestClient(t.app)
-      expect((await c.signIn(org.slug, u.email, TEST_PASSWORD)).status).toBe(303)
-      clients.set(role, c)
-    }
-    const o = await buildUser(t.deps.db, other, 'agency_admin')
-    const oc = new TestClient(t.app)
-    await oc.signIn(other.slug, o.email, TEST_PASSWORD)
-    clients.set('other_agency', oc)
+    photoId = (await buildPhoto(t.deps.db, org.id, m.id)).id
+    privateMeeting = { id: prev.id, photoId: (await buildPhoto(t.deps.db, org.id, prev.id)).id }
+    const om = await buildMeeting(t.deps.db, other.id, { isPublic: true })
+    otherMeeting = { id: om.id, photoId: (await buildPhoto(t.deps.db, other.id, om.id)).id }
+    clients = await clientsByRole(t, org, other)
   })
   afterAll(async () => {
     await closeChromium()
@@ -62,49 +58,60 @@ describe('meetings: role × route', () => {
     { path: () => `${b()}/${id}/items/new`, allowed: EDIT },
     { path: () => `${b()}/${id}/items/${itemId}`, allowed: EDIT },
     { path: () => `${b()}/${id}/items/${itemId}/delete`, allowed: EDIT },
+    { path: () => `${b()}/${id}/photos/new`, allowed: EDIT },
+    { path: () => `${b()}/${id}/photos/${photoId}`, allowed: READ },
+    { path: () => `${b()}/${id}/photos/${photoId}/delete`, allowed: EDIT },
   ]
-  const who: Who[] = ['anonymous', ...ROLES, 'other_agency']
-  it.each(routes.flatMap((r, i) => who.map((w) => [i, w] as const)))('GET route %i as %s', { timeout: 30_000 }, async (i, w) => {
+  it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', { timeout: 30_000 }, async (i, w) => {
     const r = routes[i]!
     const res = await clients.get(w)!.get(r.path())
-    const expected = w === 'anonymous' ? 303 : w !== 'other_agency' && r.allowed.includes(w) ? 200 : 403
-    expect(res.status).toBe(expected)
+    expect(res.status).toBe(expectedStatus(w, r.allowed))
   })
 
   // Bodies that would fail validation for the roles allowed (so nothing changes between roles): the guard answers first.
-  type Post = { path: (fresh: { id: string; itemId: string }) => string; allowed: string[]; body?: Record<string, string>; fresh?: boolean }
+  // `ok` is the one status an allowed role gets (validation 422, a conflict 409, a done change 303).
+  type Fresh = { id: string; itemId: string; photoId: string }
+  type Post = { path: (fresh: Fresh) => string; allowed: string[]; ok: number; body?: Record<string, string>; fresh?: boolean }
   const posts: Post[] = [
-    { path: () => `${b()}/new`, allowed: EDIT },
-    { path: () => `${b()}/${id}/edit`, allowed: EDIT },
-    { path: (f) => `${b()}/${f.id}/cancel`, allowed: EDIT, fresh: true },
-    { path: (f) => `${b()}/${f.id}/delete`, allowed: EDIT, fresh: true },
-    { path: () => `${b()}/${id}/adopt`, allowed: EDIT, body: { corrections: 'x'.repeat(6000) } },
-    { path: () => `${b()}/${id}/minutes`, allowed: EDIT },
-    { path: () => `${b()}/${id}/invite`, allowed: EDIT },
-    { path: () => `${b()}/${id}/attendance`, allowed: EDIT },
-    { path: () => `${b()}/${id}/attendance/outside`, allowed: EDIT },
-    { path: () => `${b()}/${id}/checkin`, allowed: ALL },
-    { path: () => `${b()}/${id}/items/new`, allowed: EDIT },
-    { path: () => `${b()}/${id}/items/${itemId}`, allowed: EDIT },
-    { path: () => `${b()}/${id}/items/${itemId}/link`, allowed: EDIT },
-    { path: (f) => `${b()}/${f.id}/items/${f.itemId}/delete`, allowed: EDIT, fresh: true },
+    { path: () => `${b()}/new`, allowed: EDIT, ok: 422 },
+    { path: () => `${b()}/${id}/edit`, allowed: EDIT, ok: 422 },
+    { path: (f) => `${b()}/${f.id}/cancel`, allowed: EDIT, ok: 303, fresh: true },
+    { path: (f) => `${b()}/${f.id}/delete`, allowed: EDIT, ok: 303, fresh: true },
+    // Corrections over their 5000 characters: refused on the form before anything is adopted.
+    { path: () => `${b()}/${id}/adopt`, allowed: EDIT, ok: 422, body: { corrections: 'x'.repeat(6000) } },
+    { path: () => `${b()}/${id}/minutes`, allowed: EDIT, ok: 422 },
+    { path: () => `${b()}/${id}/invite`, allowed: EDIT, ok: 422 },
+    { path: () => `${b()}/${id}/attendance`, allowed: EDIT, ok: 303 },
+    { path: () => `${b()}/${id}/attendance/outside`, allowed: EDIT, ok: 422 },
+    // The accounts of the cast have no person in the directory: refused on the check-in page.
+    { path: () => `${b()}/${id}/checkin`, allowed: ALL, ok: 409 },
+    { path: () => `${b()}/${id}/items/new`, allowed: EDIT, ok: 422 },
+    { path: () => `${b()}/${id}/items/${itemId}`, allowed: EDIT, ok: 422 },
+    { path: () => `${b()}/${id}/items/${itemId}/link`, allowed: EDIT, ok: 422 },
+    { path: (f) => `${b()}/${f.id}/items/${f.itemId}/delete`, allowed: EDIT, ok: 303, fresh: true },
+    // No file and no caption: the same form, 422.
+    { path: () => `${b()}/${id}/photos/new`, allowed: EDIT, ok: 422 },
+    { path: (f) => `${b()}/${f.id}/photos/${f.photoId}/delete`, allowed: EDIT, ok: 303, fresh: true },
   ]
-  it.each(posts.flatMap((r, i) => ROLES.map((w) => [i, w] as const)))('POST route %i as %s', async (i, w) => {
+  const formPage = (w: Who) => (w === 'other_agency' ? '/login' : `/o/${org.slug}/admin/account`)
+  it.each(posts.flatMap((r, i) => [...ROLES, 'other_agency' as const].map((w) => [i, w] as const)))('POST route %i as %s', async (i, w) => {
     const r = posts[i]!
-    const allowed = r.allowed.includes(w)
     // Routes that change the record get a fresh meeting each time, so every role meets the same state.
     const m = r.fresh ? await buildMeeting(t.deps.db, org.id, { heldOn: '2023-06-27' }) : { id }
-    const fresh = { id: m.id, itemId: r.fresh ? (await buildItem(t.deps.db, org.id, m.id)).id : itemId }
-    const res = await clients.get(w)!.post(r.path(fresh), r.body ?? { title: '', name: '', target: 'x', startedAt: 'bad' }, { csrfFrom: `/o/${org.slug}/admin/account` })
-    if (allowed) expect([303, 409, 422]).toContain(res.status)
-    else expect(res.status).toBe(403)
+    const fresh = r.fresh ? { id: m.id, itemId: (await buildItem(t.deps.db, org.id, m.id)).id, photoId: (await buildPhoto(t.deps.db, org.id, m.id)).id } : { id, itemId, photoId }
+    const res = await clients.get(w)!.post(r.path(fresh), r.body ?? { title: '', name: '', target: 'x', startedAt: 'bad' }, { csrfFrom: formPage(w) })
+    expect(res.status).toBe(w !== 'other_agency' && r.allowed.includes(w) ? r.ok : 403)
   })
 
-  it('public pages: the list and a public meeting for anyone; another agency’s id is 404', async () => {
-    const anon = clients.get('anonymous')!
-    expect((await anon.get(`/o/${org.slug}/meetings`)).status).toBe(200)
-    expect((await anon.get(`/o/${org.slug}/meetings/${id}`)).status).toBe(200)
-    expect((await anon.get(`/o/${org.slug}/meetings/00000000-0000-4000-8000-000000000000`)).status).toBe(404)
+  it.each(EVERYONE.map((w) => [w] as const))('public pages answer %s alike: a public meeting and its photo; a non-public meeting’s photo and another agency’s are 404', async (w) => {
+    const c = clients.get(w)!
+    expect((await c.get(`/o/${org.slug}/meetings`)).status).toBe(200)
+    expect((await c.get(`/o/${org.slug}/meetings/${id}`)).status).toBe(200)
+    expect((await c.get(`/o/${org.slug}/meetings/${id}/photos/${photoId}`)).status).toBe(200)
+    expect((await c.get(`/o/${org.slug}/meetings/${privateMeeting.id}/photos/${privateMeeting.photoId}`)).status).toBe(404)
+    expect((await c.get(`/o/${org.slug}/meetings/${otherMeeting.id}/photos/${otherMeeting.photoId}`)).status).toBe(404)
+    expect((await c.get(`/o/${org.slug}/meetings/${id}/photos/${otherMeeting.photoId}`)).status).toBe(404)
+    expect((await c.get(`/o/${org.slug}/meetings/00000000-0000-4000-8000-000000000000`)).status).toBe(404)
   })
 
   it.each(ROLES.map((r) => [r] as const))('the staff menu shows the module to %s only when allowed', async (role) => {

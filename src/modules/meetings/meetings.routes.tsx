@@ -15,6 +15,7 @@ import { MEETING_KINDS } from './rules.js'
 import { meetingLabels, MeetingSchema, meetingValues } from './forms.js'
 import { unitsOf } from './targets.js'
 import { baseOf, meetingPageRoutes } from './meeting.routes.js'
+import { photoPublicRoutes } from './photos.routes.js'
 import { ListPage } from './views/list.js'
 import { MeetingForm } from './views/form.js'
 import { ConfirmPage } from './views/confirm.js'
@@ -106,7 +107,7 @@ export function meetingsStaffRoutes() {
   return app
 }
 
-/** The public pages: meetings the agency made public and their minutes. */
+/** The public pages: meetings the agency made public, their minutes and photos. */
 export function meetingsPublicRoutes() {
   const app = new Hono<OrgEnv>()
   app.get('/meetings', (c) => publicPage(c, async (ctx) => <PublicList ctx={ctx} rows={await publicMeetings(c.get('deps').db, ctx.org.id)} />))
@@ -114,5 +115,6 @@ export function meetingsPublicRoutes() {
     const id = uuidParam(c)
     return publicPage(c, async (ctx) => <PublicMeetingPage ctx={ctx} {...await publicMeeting(c.get('deps').db, ctx.org.id, id)} />)
   })
+  app.route('/', photoPublicRoutes())
   return app
 }

@@ -88,3 +88,20 @@ export const attendees = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type Attendee = typeof attendees.$inferSelect
+
+/** A photo of a meeting: a platform file (never public there) with its caption, which is also its alt text. */
+export const meetingPhotos = pgTable(
+  'meetings_photos',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    meetingId: uuid('meeting_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    caption: text('caption').notNull(),
+    position: integer('position').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type MeetingPhoto = typeof meetingPhotos.$inferSelect

@@ -8,6 +8,7 @@ import { fiscalYearOf, fiscalYearRange, formatThaiDate, fromIsoDate, toIsoDate, 
 import { meetingsT } from './meetings.i18n.js'
 import { agendaItems, attendees, meetings, MEETING_STATUSES, type Meeting, type MeetingStatus } from './meetings.schema.js'
 import { INVITE_DAYS_AHEAD, STANDING_ITEMS, type MeetingKind } from './rules.js'
+import { deletePhotoFiles, photosOf } from './photos.js'
 import { audit, both, conflict, likePattern, lockMeeting, meetingIn, notFound, numberText } from './shared.js'
 
 export const PAGE_SIZE = 20
@@ -150,9 +151,10 @@ export async function deleteMeeting(ctx: OrgUseCaseCtx, id: string): Promise<Mee
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(meetings).where(eq(meetings.adoptedById, id))
     if (n > 0) throw conflict('delete.held')
     await tx.update(meetings).set({ previousId: m.previousId }).where(eq(meetings.previousId, id))
+    const photos = await deletePhotoFiles(tx, ctx.orgId, id)
     await tx.delete(meetings).where(eq(meetings.id, id))
     await removeDeadline(tx, { orgId: ctx.orgId, module: 'meetings', kind: 'invite', ref: id })
-    await audit(tx, ctx, 'delete', 'meeting', id, { title: m.title, number: numberText(m), heldOn: m.heldOn })
+    await audit(tx, ctx, 'delete', 'meeting', id, { title: m.title, number: numberText(m), heldOn: m.heldOn, photos })
     return m
   })
 }
@@ -191,13 +193,13 @@ export async function publicMeetings(db: Db, orgId: string): Promise<PublicMeeti
   )
 }
 
-/** One public meeting (404 unless the agency made it public). */
+/** One public meeting with its photos (404 unless the agency made it public). */
 export async function publicMeeting(db: Db, orgId: string, id: string) {
   return inOrg(db, orgId, async (tx) => {
     const m = await meetingIn(tx, id)
     if (!m || !m.isPublic || m.status === 'cancelled') throw notFound()
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(agendaItems.section, agendaItems.position)
     const people = await tx.select().from(attendees).where(eq(attendees.meetingId, id)).orderBy(attendees.kind, attendees.name)
-    return { meeting: m, items, attendees: people }
+    return { meeting: m, items, attendees: people, photos: await photosOf(tx, id) }
   })
 }

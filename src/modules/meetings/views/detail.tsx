@@ -11,6 +11,7 @@ import type { Quorum } from '../attendance.js'
 import { AGENDA_SECTIONS } from '../rules.js'
 import { isHeld, numberText } from '../shared.js'
 import { QuorumBox, StatusBadge, when } from './parts.js'
+import { PhotoList } from './photos.js'
 
 export type DetailProps = { ctx: StaffPageCtx; base: string; full: MeetingFull; quorum: Quorum; uses: Map<string, EvidenceUse[]>; qrSvg: string; checkinUrl: string } & FormState
 
@@ -28,7 +29,7 @@ const Para = ({ text }: { text: string }) => (
 /** One meeting: its facts, quorum, the agenda in the standard order with minutes and resolutions, and what to do next. */
 export const MeetingPage = (p: DetailProps) => {
   const L = p.ctx.lang
-  const { meeting: m, items, previous, next } = p.full
+  const { meeting: m, items, photos, previous, next } = p.full
   const url = `${p.base}/${m.id}`
   const canEdit = p.ctx.can('meetings.edit')
   const open = m.status !== 'adopted' && m.status !== 'cancelled'
@@ -145,6 +146,19 @@ export const MeetingPage = (p: DetailProps) => {
           <p>
             <a class="button" href={`${url}/items/new`}>
               {meetingsT(L, 'item.add')}
+            </a>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="photos">
+        <h2 id="photos">{meetingsT(L, 'photos.title')}</h2>
+        {photos.length === 0 && <p class="muted">{meetingsT(L, 'photos.empty')}</p>}
+        {photos.length > 0 && m.isPublic && m.status !== 'cancelled' && <p>{meetingsT(L, 'photos.public')}</p>}
+        <PhotoList ctx={p.ctx} photos={photos} src={(ph) => `${url}/photos/${ph.id}`} deleteHref={canEdit ? (ph) => `${url}/photos/${ph.id}/delete` : undefined} />
+        {canEdit && m.status !== 'cancelled' && (
+          <p>
+            <a class="button" href={`${url}/photos/new`}>
+              {meetingsT(L, 'photos.add')}
             </a>
           </p>
         )}

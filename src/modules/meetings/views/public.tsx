@@ -3,10 +3,11 @@ import { PublicLayout } from '../../../platform/ui/layout.js'
 import { publicTrail } from '../../../platform/ui/menu.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { meetingsT } from '../meetings.i18n.js'
-import type { AgendaItem, Attendee, Meeting } from '../meetings.schema.js'
+import type { AgendaItem, Attendee, Meeting, MeetingPhoto } from '../meetings.schema.js'
 import type { PublicMeeting } from '../meetings.service.js'
 import { AGENDA_SECTIONS } from '../rules.js'
 import { isHeld, numberText } from '../shared.js'
+import { PhotoList } from './photos.js'
 
 /** Meetings the agency made public (ประชาคม and any minutes it chose to publish), by fiscal year. */
 export const PublicList = ({ ctx, rows }: { ctx: OrgPageCtx; rows: PublicMeeting[] }) => {
@@ -39,8 +40,8 @@ export const PublicList = ({ ctx, rows }: { ctx: OrgPageCtx; rows: PublicMeeting
   )
 }
 
-/** One public meeting: the invitation's facts and, once held, the minutes per agenda item. */
-export const PublicMeetingPage = ({ ctx, meeting: m, items, attendees }: { ctx: OrgPageCtx; meeting: Meeting; items: AgendaItem[]; attendees: Attendee[] }) => {
+/** One public meeting: the invitation's facts, once held the minutes per agenda item, and its photos. */
+export const PublicMeetingPage = ({ ctx, meeting: m, items, attendees, photos }: { ctx: OrgPageCtx; meeting: Meeting; items: AgendaItem[]; attendees: Attendee[]; photos: MeetingPhoto[] }) => {
   const L = ctx.lang
   const title = `${m.title} ${meetingsT(L, 'meeting.number', { number: numberText(m) })}`
   const present = attendees.filter((a) => a.status === 'present')
@@ -79,6 +80,12 @@ export const PublicMeetingPage = ({ ctx, meeting: m, items, attendees }: { ctx: 
           ))}
           {m.status === 'adopted' && <p>{meetingsT(L, 'public.adopted')}</p>}
         </>
+      )}
+      {photos.length > 0 && (
+        <section aria-labelledby="photos">
+          <h2 id="photos">{meetingsT(L, 'photos.title')}</h2>
+          <PhotoList ctx={ctx} photos={photos} src={(ph) => `/o/${ctx.org.slug}/meetings/${m.id}/photos/${ph.id}`} />
+        </section>
       )}
     </PublicLayout>
   )
