@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { f, type FormValues } from '../../platform/http/forms.js'
+import { linesToList } from '../../platform/http/params.js'
 import { toThaiDateText } from '../../platform/thai/index.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { trainingsT } from './trainings.i18n.js'
-import type { Session } from './trainings.schema.js'
+import type { Question, Session } from './trainings.schema.js'
+import { FORMS } from './answers.js'
 import { MODES, TRAINER_KINDS } from './rules.js'
 import { hoursText } from './shared.js'
 
@@ -34,3 +36,15 @@ export const sessionValues = (s: Session): FormValues => ({
 
 export const SignUpSchema = z.object({ everyone: f.checkbox(), personIds: f.list().pipe(z.array(z.uuid())) })
 export const OutsideSchema = z.object({ name: f.text(200), position: f.optionalText(200).transform((v) => v ?? ''), organisation: f.optionalText(300).transform((v) => v ?? '') })
+
+export const QuestionSchema = z.object({
+  subject: f.optionalText(200).transform((v) => v ?? ''),
+  text: f.text(1000),
+  choices: f.text(3500).transform((v) => linesToList(v)),
+  correct: f.int(1, 6).transform((n) => n - 1),
+})
+export const questionLabels = (L: Lang) => ({ subject: trainingsT(L, 'field.subject'), text: trainingsT(L, 'field.text'), choices: trainingsT(L, 'field.choices'), correct: trainingsT(L, 'field.correct') })
+export const questionValues = (q: Question): FormValues => ({ subject: q.subject, text: q.text, choices: q.choices.join('\n'), correct: String(q.correct + 1) })
+
+export const TestSchema = z.object({ questionIds: f.list().pipe(z.array(z.uuid())) })
+export const LinksSchema = z.object({ form: f.choice(FORMS) })

@@ -13,6 +13,7 @@ import { trainingsT } from './trainings.i18n.js'
 import { ATTENDANCE, type Attendance } from './trainings.schema.js'
 import { addOutside, recordAttendance, selfCheckIn, sessionForCheckin, sessionFull, signUp, signUpCandidates } from './attendance.js'
 import { OutsideSchema, SignUpSchema } from './forms.js'
+import { sessionResults } from './answers.js'
 import { SessionPage } from './views/detail.js'
 import { AttendancePage } from './views/attendance.js'
 import { CheckinPage } from './views/checkin.js'
@@ -26,7 +27,7 @@ export function sessionPageRoutes() {
   const base = baseOf
 
   app.get('/trainings/:id', requirePermission('trainings.read'), async (c) => {
-    const full = await sessionFull(ctxOf(c), uuidParam(c))
+    const full = await sessionResults(ctxOf(c), uuidParam(c))
     const checkinUrl = `${publicOrigin(c)}${base(c)}/${full.session.id}/checkin`
     return render(c, <SessionPage ctx={pageCtx(c)} base={base(c)} full={full} qrSvg={await linkQrSvg(checkinUrl)} checkinUrl={checkinUrl} />)
   })

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.js'
-import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
@@ -13,7 +12,7 @@ export const notFound = () => new AppError('not_found', 404)
 export const conflict = (key: TrainingsKey, params?: Record<string, string | number>) => new AppError('conflict', 409, both(key, params))
 
 /** The audit entry of a change, in the change's transaction. */
-export async function audit(tx: Tx, ctx: Pick<OrgUseCaseCtx, 'orgId' | 'requestId'> & { actor?: { userId: string; email: string } | null }, action: string, entityType: string, entityId: string, details: Record<string, unknown>, label?: string): Promise<void> {
+export async function audit(tx: Tx, ctx: { orgId: string; requestId?: string | null | undefined; actor?: { userId: string; email: string } | null | undefined }, action: string, entityType: string, entityId: string, details: Record<string, unknown>, label?: string): Promise<void> {
   await appendAudit(tx, { orgId: ctx.orgId, actorUserId: ctx.actor?.userId ?? null, actorLabel: label ?? ctx.actor?.email ?? 'system', action: `trainings.${action}`, entityType, entityId, requestId: ctx.requestId, details })
 }
 

@@ -5,7 +5,11 @@ import type { Page } from 'playwright-core'
 import { browserPerFile, clickAndWait, expectNoAxeViolations, seedAgency, signIn, startTestServer, type SeededAgency, type TestServer } from '../../../tests/support/browser.js'
 import { inOrg } from '../../db/client.js'
 import { people } from '../../platform/people/people.schema.js'
-import { buildPerson } from './testing/factories.js'
+import { buildPerson, buildQuestion, buildSession } from './testing/factories.js'
+import { useCaseCtx } from '../../../tests/support/app.js'
+import type { OrgUseCaseCtx } from '../../platform/http/context.js'
+import { issueAnswerLinks, setTest } from './answers.js'
+import { signUp } from './attendance.js'
 
 describe('trainings module in a real browser', () => {
   let s: TestServer
@@ -18,6 +22,15 @@ describe('trainings module in a real browser', () => {
     const viewer = await buildPerson(s.deps.db, a.org.id, { fullName: 'นางสาวมานี ผู้ติดตาม', position: 'ผู้ช่วยเจ้าหน้าที่ธุรการ', kind: 'contract_employee' })
     await inOrg(s.deps.db, a.org.id, (tx) => tx.update(people).set({ userId: a.users.viewer.id }).where(eq(people.id, viewer.id)))
   })
+  const officerCtx = () => useCaseCtx({ deps: s.deps } as Parameters<typeof useCaseCtx>[0], a.org.id, a.users.officer) as OrgUseCaseCtx
+  /** A published session with a two-question test. */
+  const withTest = async (topic: string) => {
+    const session = await buildSession(s.deps.db, a.org.id, { topic, status: 'published', publishedAt: new Date() })
+    const q1 = await buildQuestion(s.deps.db, a.org.id, { text: 'การรับงานนอกเวลาราชการที่ขัดกับหน้าที่เรียกว่าอะไร', choices: ['ผลประโยชน์ทับซ้อน', 'การลาพักผ่อน', 'การปฏิบัติราชการตามปกติ'], correct: 0 })
+    const q2 = await buildQuestion(s.deps.db, a.org.id, { text: 'พบการเรียกรับสินบน ควรแจ้งช่องทางใด', choices: ['ไม่ต้องแจ้ง', 'ช่องทางร้องเรียนของเทศบาล'], correct: 1 })
+    await setTest(officerCtx(), session.id, [q1.id, q2.id])
+    return { session, q1, q2 }
+  }
   afterAll(async () => {
     await browser.close()
     await s?.close()
@@ -77,6 +90,65 @@ describe('trainings module in a real browser', () => {
       await p.context().close()
     })
   }
+
+  for (const js of [false, true]) {
+    it(`on a 360 px phone a staff member checks in, answers the pre-test (a mistake first), the post-test and the evaluation${js ? '' : ' (JavaScript off)'}`, { timeout: 120_000 }, async () => {
+      const { session, q1, q2 } = await withTest(`อบรมบนโทรศัพท์ ${js ? 'ก' : 'ข'}`)
+      const p = await newPage(js, 360)
+      const axe = async () => {
+        if (js) await expectNoAxeViolations(p)
+      }
+      await signIn(p, s.baseUrl, a.org.slug, a.users.viewer.email)
+      const url = `${s.baseUrl}/o/${a.org.slug}/admin/trainings/${session.id}`
+      await p.goto(`${url}/checkin`)
+      await clickAndWait(p, 'main form button[type=submit]')
+      await clickAndWait(p, 'main a[href$="/answer/pre"]')
+      expect(await p.textContent('h1')).toBe('แบบทดสอบก่อนอบรม (Pre-test)')
+      await axe()
+      await p.check(`#q_${q1.id}-1`)
+      const bad = await clickAndWait(p, 'main form button[type=submit]')
+      expect(bad.status()).toBe(422)
+      expect(await p.textContent('.error-summary')).toContain('กรุณาเลือกคำตอบข้อ 2')
+      expect(await p.isChecked(`#q_${q1.id}-1`)).toBe(true)
+      await axe()
+      await p.check(`#q_${q2.id}-1`)
+      await clickAndWait(p, 'main form button[type=submit]')
+      expect(await p.textContent('main [role=status]')).toContain('ได้ 1 จาก 2 คะแนน')
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await p.goto(`${url}/answer/post`)
+      await p.check(`#q_${q1.id}-0`)
+      await p.check(`#q_${q2.id}-1`)
+      await clickAndWait(p, 'main form button[type=submit]')
+      expect(await p.textContent('main [role=status]')).toContain('ได้ 2 จาก 2 คะแนน')
+      await p.goto(`${url}/answer/eval`)
+      await axe()
+      for (const item of ['content', 'trainer', 'materials', 'venue', 'overall']) await p.check(`#r_${item}-5`)
+      await p.fill('#comment', 'ได้ความรู้ที่นำไปใช้ได้จริง')
+      await clickAndWait(p, 'main form button[type=submit]')
+      expect(await p.textContent('main [role=status]')).toContain('ขอบคุณ')
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await p.context().close()
+    })
+  }
+
+  it('on a 360 px phone someone without an account answers the pre-test by a single-use link; the link is spent after', { timeout: 90_000 }, async () => {
+    const { session, q1, q2 } = await withTest('อบรมลิงก์บนโทรศัพท์')
+    const person = await buildPerson(s.deps.db, a.org.id, { fullName: 'นายสมบัติ ไม่มีบัญชี', position: 'พนักงานขับรถยนต์', kind: 'permanent_employee' })
+    await signUp(officerCtx(), session.id, { everyone: false, personIds: [person.id] })
+    const [link] = await issueAnswerLinks(officerCtx(), session.id, 'pre')
+    const p = await newPage(true, 360)
+    const res = await p.goto(`${s.baseUrl}/o/${a.org.slug}/trainings/answer/${link!.token}`)
+    expect(res?.status()).toBe(200)
+    expect(await p.textContent('main')).toContain('นายสมบัติ ไม่มีบัญชี')
+    await expectNoAxeViolations(p)
+    await p.check(`#q_${q1.id}-0`)
+    await p.check(`#q_${q2.id}-0`)
+    await clickAndWait(p, 'main form button[type=submit]')
+    expect(await p.textContent('main [role=status]')).toContain('ได้ 1 จาก 2 คะแนน')
+    await expectNoAxeViolations(p)
+    expect((await p.goto(`${s.baseUrl}/o/${a.org.slug}/trainings/answer/${link!.token}`))?.status()).toBe(410)
+    await p.context().close()
+  })
 
   it('a staff member checks in by the QR page on a 360 px phone; the public page passes axe', { timeout: 90_000 }, async () => {
     const p = await newPage(true, 360)

@@ -3,7 +3,7 @@ import { createTestApp, type TestClient, type TestApp } from '../../../tests/sup
 import { buildOrg } from '../../../tests/support/factories.js'
 import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
-import { buildAttendee, buildSession } from './testing/factories.js'
+import { buildAttendee, buildQuestion, buildSession } from './testing/factories.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
 // menu shows the module exactly to the roles that may open it.
@@ -15,6 +15,7 @@ describe('trainings: role × route', () => {
   let t: TestApp
   let org: Org
   let id = ''
+  let qid = ''
   let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
@@ -22,6 +23,7 @@ describe('trainings: role × route', () => {
     const other = await buildOrg(t.deps.db)
     id = (await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })).id
     await buildAttendee(t.deps.db, org.id, id)
+    qid = (await buildQuestion(t.deps.db, org.id)).id
     clients = await clientsByRole(t, org, other)
   })
   afterAll(() => t.close())
@@ -36,15 +38,28 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/${id}/attendance`, allowed: EDIT },
     { path: () => `${base()}/${id}/sheet`, allowed: EDIT },
     { path: () => `${base()}/${id}/checkin`, allowed: CHECKIN },
+    { path: () => `${base()}/questions`, allowed: EDIT },
+    { path: () => `${base()}/questions/new`, allowed: EDIT },
+    { path: () => `${base()}/questions/${qid}/edit`, allowed: EDIT },
+    { path: () => `${base()}/questions/${qid}/delete`, allowed: EDIT },
+    { path: () => `${base()}/${id}/test`, allowed: EDIT },
+    { path: () => `${base()}/${id}/results`, allowed: READ },
+    { path: () => `${base()}/${id}/links`, allowed: EDIT },
+    // The test accounts have no person in the directory: the answer page says so (409).
+    { path: () => `${base()}/${id}/answer/pre`, allowed: CHECKIN, ok: 409 },
+    { path: () => `${base()}/${id}/answer/eval`, allowed: CHECKIN, ok: 409 },
   ]
   it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
     const r = routes[i]!
     const res = await clients.get(w)!.get(r.path())
-    expect(res.status).toBe(expectedStatus(w, r.allowed))
+    expect(res.status).toBe(expectedStatus(w, r.allowed, 'ok' in r ? r.ok : 200))
   })
 
-  it.each(EVERYONE.map((w) => [w] as const))('the public page answers %s', async (w) => {
+  it.each(EVERYONE.map((w) => [w] as const))('the public pages answer %s', async (w) => {
     expect((await clients.get(w)!.get(`/o/${org.slug}/trainings`)).status).toBe(200)
+    const spent = `/o/${org.slug}/trainings/answer/${'x'.repeat(43)}`
+    expect((await clients.get(w)!.get(spent)).status).toBe(410)
+    expect((await clients.get(w)!.post(spent, {}, { csrfFrom: `/o/${org.slug}/login` })).status).toBe(410)
   })
 
   const session = { topic: 'สร้างโดยบทบาท', detail: '', startsOn: '15/03/2566', endsOn: '', hours: '3', trainerKind: 'inside', trainerName: 'นายวิทยากร', trainerOrg: '', mode: 'onsite', place: 'ห้องประชุม', targetGroup: 'บุคลากร', budget: '' }
@@ -59,6 +74,15 @@ describe('trainings: role × route', () => {
     { name: 'outside attendee', path: async () => `${base()}/${id}/attendance/outside`, body: { name: 'นายภายนอก ทดสอบ', position: '', organisation: '' }, allowed: EDIT, ok: 303 },
     // The test accounts have no person in the directory: the check-in page answers 409 saying so.
     { name: 'self check-in', path: async () => `${base()}/${id}/checkin`, body: {}, allowed: CHECKIN, ok: 409 },
+    { name: 'answer', path: async () => `${base()}/${id}/answer/eval`, body: {}, allowed: CHECKIN, ok: 409 },
+    { name: 'question create', path: async () => `${base()}/questions/new`, body: { subject: '', text: 'คำถามตามบทบาท', choices: 'ก\nข', correct: '1' }, allowed: EDIT, ok: 303 },
+    { name: 'question edit', path: async () => `${base()}/questions/${qid}/edit`, body: { subject: 'หมวด', text: 'คำถามแก้ตามบทบาท', choices: 'ก\nข', correct: '2' }, allowed: EDIT, ok: 303 },
+    { name: 'question delete', path: async () => `${base()}/questions/${(await buildQuestion(t.deps.db, org.id)).id}/delete`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'test', path: async () => `${base()}/${id}/test`, get body() {
+        return { questionIds: qid }
+      },
+      allowed: EDIT, ok: 303 },
+    { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]
   it.each(posts.flatMap((p, i) => [...ROLES, 'other_agency' as const].map((w) => [p.name, i, w] as const)))('POST %s (%i) as %s', async (_name, i, w) => {
     const p = posts[i]!

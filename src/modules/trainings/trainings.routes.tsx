@@ -13,6 +13,8 @@ import { SESSION_STATUSES } from './trainings.schema.js'
 import { createSession, deleteSession, getSession, listSessions, publicSessions, publishSession, updateSession, withdrawSession } from './sessions.js'
 import { sessionLabels, SessionSchema, sessionValues } from './forms.js'
 import { sessionPageRoutes } from './session.routes.js'
+import { questionRoutes } from './questions.routes.js'
+import { answerPublicRoutes, answerStaffRoutes } from './answers.routes.js'
 import { ListPage } from './views/list.js'
 import { SessionForm } from './views/form.js'
 import { ConfirmPage } from './views/parts.js'
@@ -24,6 +26,8 @@ export const baseOf = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/
 export function trainingsStaffRoutes() {
   const app = new Hono<StaffEnv>()
   const base = baseOf
+  // The bank's addresses first: /trainings/questions is not a session id.
+  app.route('/', questionRoutes())
 
   app.get('/trainings', requirePermission('trainings.read'), async (c) => {
     const filter = { q: searchQuery(c), fiscalYear: yearFilter(c), status: SESSION_STATUSES.find((s) => s === c.req.query('status')), page: intQuery(c, 'page', 1, 10_000) }
@@ -98,6 +102,7 @@ export function trainingsStaffRoutes() {
     return c.redirect(base(c), 303)
   })
 
+  app.route('/', answerStaffRoutes())
   app.route('/', sessionPageRoutes())
   return app
 }
@@ -106,5 +111,6 @@ export function trainingsStaffRoutes() {
 export function trainingsPublicRoutes() {
   const app = new Hono<OrgEnv>()
   app.get('/trainings', (c) => publicPage(c, async (ctx) => <PublicList ctx={ctx} rows={await publicSessions(c.get('deps').db, ctx.org.id)} />))
+  app.route('/', answerPublicRoutes())
   return app
 }

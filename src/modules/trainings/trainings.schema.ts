@@ -1,5 +1,5 @@
-import { pgTable, uuid, text, integer, date, timestamp, numeric, primaryKey } from 'drizzle-orm/pg-core'
-import type { Mode, TrainerKind } from './rules.js'
+import { pgTable, uuid, text, integer, date, timestamp, numeric, jsonb, primaryKey } from 'drizzle-orm/pg-core'
+import type { Mode, Phase, TrainerKind } from './rules.js'
 
 export const SESSION_STATUSES = ['draft', 'published', 'withdrawn'] as const
 export type SessionStatus = (typeof SESSION_STATUSES)[number]
@@ -56,3 +56,65 @@ export const attendees = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type Attendee = typeof attendees.$inferSelect
+
+export const questions = pgTable(
+  'trainings_questions',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    subject: text('subject').notNull().default(''),
+    text: text('text').notNull(),
+    choices: text('choices').array().notNull(),
+    correct: integer('correct').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type Question = typeof questions.$inferSelect
+
+export const sessionQuestions = pgTable(
+  'trainings_session_questions',
+  {
+    orgId: uuid('org_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    questionId: uuid('question_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.sessionId, t.questionId] })],
+)
+
+export const answers = pgTable(
+  'trainings_answers',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    attendeeId: uuid('attendee_id').notNull(),
+    phase: text('phase').$type<Phase>().notNull(),
+    choices: jsonb('choices').$type<Record<string, number>>().notNull(),
+    score: integer('score').notNull(),
+    total: integer('total').notNull(),
+    via: text('via').$type<AnswerVia>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type Answer = typeof answers.$inferSelect
+
+export const evaluations = pgTable(
+  'trainings_evaluations',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    attendeeId: uuid('attendee_id').notNull(),
+    ratings: integer('ratings').array().notNull(),
+    comment: text('comment').notNull().default(''),
+    via: text('via').$type<AnswerVia>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type Evaluation = typeof evaluations.$inferSelect
+export type AnswerVia = 'self' | 'link'

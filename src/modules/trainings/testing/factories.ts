@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { inOrg, type Db } from '../../../db/client.js'
 import { fiscalYearOf } from '../../../platform/thai/index.js'
 import { people } from '../../../platform/people/people.schema.js'
-import { attendees, sessions, type Attendee, type Session } from '../trainings.schema.js'
+import { attendees, questions, sessions, type Attendee, type Question, type Session } from '../trainings.schema.js'
 
 /** A session in an agency (a one-day draft on 2023-03-15, FY2566, unless told otherwise). */
 export async function buildSession(db: Db, orgId: string, overrides: Partial<typeof sessions.$inferInsert> = {}): Promise<Session> {
@@ -27,6 +27,14 @@ export async function buildAttendee(db: Db, orgId: string, sessionId: string, ov
 export async function buildPerson(db: Db, orgId: string, overrides: Partial<typeof people.$inferInsert> = {}): Promise<{ id: string; fullName: string }> {
   return inOrg(db, orgId, async (tx) => {
     const [row] = await tx.insert(people).values({ orgId, fullName: `นายบุคลากร ${randomBytes(3).toString('hex')}`, position: 'นักจัดการงานทั่วไป', kind: 'local_official', ...overrides }).returning({ id: people.id, fullName: people.fullName })
+    return row!
+  })
+}
+
+/** A question of the agency's bank (four choices, the second correct, unless told otherwise). */
+export async function buildQuestion(db: Db, orgId: string, overrides: Partial<typeof questions.$inferInsert> = {}): Promise<Question> {
+  return inOrg(db, orgId, async (tx) => {
+    const [row] = await tx.insert(questions).values({ orgId, text: `คำถามทดสอบ ${randomBytes(3).toString('hex')}`, choices: ['ก', 'ข', 'ค', 'ง'], correct: 1, ...overrides }).returning()
     return row!
   })
 }

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../../platform/ui/fields.js'
 import { trainingsT } from '../trainings.i18n.js'
 import type { Session } from '../trainings.schema.js'
 import { datesText } from './parts.js'
+import { FORMS } from '../answers.js'
 
 /** QR self check-in: the page the code at the door opens; one button. */
 export const CheckinPage = ({ ctx, action, session, done, errors }: { ctx: StaffPageCtx; action: string; session: Session; done: boolean; errors?: FormErrors | undefined }) => {
@@ -18,9 +19,18 @@ export const CheckinPage = ({ ctx, action, session, done, errors }: { ctx: Staff
         {session.topic} · {datesText(L, session)} · {session.place}
       </p>
       {done ? (
-        <p role="status" class="badge ok">
-          {trainingsT(L, 'checkin.done')}
-        </p>
+        <>
+          <p role="status" class="badge ok">
+            {trainingsT(L, 'checkin.done')}
+          </p>
+          <ul>
+            {FORMS.map((f) => (
+              <li>
+                <a href={action.replace(/\/checkin$/, `/answer/${f}`)}>{trainingsT(L, `form.${f}`)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         <form method="post" action={action}>
           <CsrfField ctx={ctx} />

@@ -3,11 +3,11 @@ import type { FormState } from '../../../platform/http/forms.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { ErrorSummary } from '../../../platform/ui/fields.js'
 import { trainingsT } from '../trainings.i18n.js'
-import type { SessionFull } from '../attendance.js'
-import { attendanceFigures } from '../attendance.js'
-import { budgetText, datesText, FiguresBox, hoursLabel, StatusBadge, trainerText } from './parts.js'
+import type { SessionResults } from '../answers.js'
+import { FORMS } from '../answers.js'
+import { budgetText, datesText, FiguresBox, hoursLabel, percentText, StatusBadge, trainerText } from './parts.js'
 
-export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionFull; qrSvg: string; checkinUrl: string } & FormState
+export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionResults; qrSvg: string; checkinUrl: string } & FormState
 
 /** One training: what it is, its state and actions, attendance figures, the QR check-in code. */
 export const SessionPage = (p: DetailProps) => {
@@ -39,7 +39,46 @@ export const SessionPage = (p: DetailProps) => {
         <dd>{budgetText(L, s.budget)}</dd>
       </dl>
       {s.detail && <p class="prose">{s.detail}</p>}
-      <FiguresBox ctx={p.ctx} f={attendanceFigures(p.full.attendees)} />
+      <FiguresBox ctx={p.ctx} f={p.full.figures.attendance} />
+      <section aria-labelledby="test">
+        <h2 id="test">{trainingsT(L, 'test.title')}</h2>
+        <p>{p.full.questions.length ? trainingsT(L, 'test.count', { count: p.full.questions.length }) : trainingsT(L, 'test.none')}</p>
+        {p.full.figures.improvement !== null && (
+          <p role="status">{trainingsT(L, 'results.improvement', { points: p.full.figures.improvement.toFixed(2), post: percentText(p.full.figures.post.averagePercent), pre: percentText(p.full.figures.pre.averagePercent) })}</p>
+        )}
+        <ul class="inline-list">
+          <li>
+            <a href={`${url}/results`}>{trainingsT(L, 'action.results')}</a>
+          </li>
+          {edit && (
+            <>
+              <li>
+                <a href={`${url}/test`}>{trainingsT(L, 'action.test')}</a>
+              </li>
+              <li>
+                <a href={`${p.base}/questions`}>{trainingsT(L, 'action.bank')}</a>
+              </li>
+              {s.status === 'published' && (
+                <li>
+                  <a href={`${url}/links`}>{trainingsT(L, 'action.links')}</a>
+                </li>
+              )}
+            </>
+          )}
+        </ul>
+        {s.status === 'published' && p.ctx.can('trainings.checkin') && (
+          <>
+            <h3>{trainingsT(L, 'answer.mine')}</h3>
+            <ul class="inline-list">
+              {FORMS.map((f) => (
+                <li>
+                  <a href={`${url}/answer/${f}`}>{trainingsT(L, `form.${f}`)}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       {edit && (
         <div class="actions">
           <a class="button secondary" href={`${url}/edit`}>
