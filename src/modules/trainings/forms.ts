@@ -48,3 +48,12 @@ export const questionValues = (q: Question): FormValues => ({ subject: q.subject
 
 export const TestSchema = z.object({ questionIds: f.list().pipe(z.array(z.uuid())) })
 export const LinksSchema = z.object({ form: f.choice(FORMS) })
+
+export const ReportSchema = z.object({
+  summary: f.optionalText(10000).transform((v) => v ?? ''),
+  benefits: f.optionalText(10000).transform((v) => v ?? ''),
+  reporterName: f.text(200),
+  reporterPosition: f.optionalText(200).transform((v) => v ?? ''),
+})
+export const reportLabels = (L: Lang) => ({ summary: trainingsT(L, 'field.summary'), benefits: trainingsT(L, 'field.benefits'), reporterName: trainingsT(L, 'field.reporterName'), reporterPosition: trainingsT(L, 'field.reporterPosition') })
+export const reportValues = (s: Session): FormValues => ({ summary: s.summary, benefits: s.benefits, reporterName: s.reporterName, reporterPosition: s.reporterPosition })

@@ -137,3 +137,17 @@ export async function publicSessions(db: Db, orgId: string): Promise<PublicSessi
       .limit(500),
   )
 }
+
+export type ReportInput = { summary: string; benefits: string; reporterName: string; reporterPosition: string }
+
+/** What the training report says beyond the records (summary, benefits, the reporter); audited with the old and new text. */
+export async function saveReport(ctx: OrgUseCaseCtx, id: string, input: ReportInput): Promise<Session> {
+  assertCan(ctx.actor, 'trainings.edit')
+  return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    const before = await lockSession(tx, id)
+    const [s] = await tx.update(sessions).set({ ...input, reportedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
+    const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof ReportInput] !== v).map(([k, v]) => [k, { from: before[k as keyof ReportInput], to: v }]))
+    await audit(tx, ctx, 'report.save', 'training_session', id, { changed })
+    return s!
+  })
+}

@@ -3,6 +3,7 @@ import { createTestApp, type TestClient, type TestApp } from '../../../tests/sup
 import { buildOrg } from '../../../tests/support/factories.js'
 import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
+import { closeChromium } from '../../platform/documents/chromium.js'
 import { buildAttendee, buildQuestion, buildSession } from './testing/factories.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
@@ -26,7 +27,10 @@ describe('trainings: role × route', () => {
     qid = (await buildQuestion(t.deps.db, org.id)).id
     clients = await clientsByRole(t, org, other)
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    await closeChromium()
+    await t.close()
+  })
   const base = () => `/o/${org.slug}/admin/trainings`
 
   const routes = [
@@ -45,11 +49,14 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/${id}/test`, allowed: EDIT },
     { path: () => `${base()}/${id}/results`, allowed: READ },
     { path: () => `${base()}/${id}/links`, allowed: EDIT },
+    { path: () => `${base()}/${id}/report`, allowed: EDIT },
+    { path: () => `${base()}/${id}/report.docx`, allowed: READ },
+    { path: () => `${base()}/${id}/report.pdf`, allowed: READ },
     // The test accounts have no person in the directory: the answer page says so (409).
     { path: () => `${base()}/${id}/answer/pre`, allowed: CHECKIN, ok: 409 },
     { path: () => `${base()}/${id}/answer/eval`, allowed: CHECKIN, ok: 409 },
   ]
-  it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
+  it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', { timeout: 30_000 }, async (i, w) => {
     const r = routes[i]!
     const res = await clients.get(w)!.get(r.path())
     expect(res.status).toBe(expectedStatus(w, r.allowed, 'ok' in r ? r.ok : 200))
@@ -82,6 +89,7 @@ describe('trainings: role × route', () => {
         return { questionIds: qid }
       },
       allowed: EDIT, ok: 303 },
+    { name: 'report', path: async () => `${base()}/${id}/report`, body: { summary: 'สรุป', benefits: '', reporterName: 'นางสาวผู้รายงาน', reporterPosition: '' }, allowed: EDIT, ok: 303 },
     { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]
   it.each(posts.flatMap((p, i) => [...ROLES, 'other_agency' as const].map((w) => [p.name, i, w] as const)))('POST %s (%i) as %s', async (_name, i, w) => {

@@ -15,6 +15,7 @@ import { sessionLabels, SessionSchema, sessionValues } from './forms.js'
 import { sessionPageRoutes } from './session.routes.js'
 import { questionRoutes } from './questions.routes.js'
 import { answerPublicRoutes, answerStaffRoutes } from './answers.routes.js'
+import { reportRoutes } from './report.routes.js'
 import { ListPage } from './views/list.js'
 import { SessionForm } from './views/form.js'
 import { ConfirmPage } from './views/parts.js'
@@ -103,6 +104,7 @@ export function trainingsStaffRoutes() {
   })
 
   app.route('/', answerStaffRoutes())
+  app.route('/', reportRoutes())
   app.route('/', sessionPageRoutes())
   return app
 }

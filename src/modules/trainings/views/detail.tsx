@@ -50,10 +50,19 @@ export const SessionPage = (p: DetailProps) => {
           <li>
             <a href={`${url}/results`}>{trainingsT(L, 'action.results')}</a>
           </li>
+          <li>
+            <a href={`${url}/report.docx`}>{trainingsT(L, 'report.docx')}</a>
+          </li>
+          <li>
+            <a href={`${url}/report.pdf`}>{trainingsT(L, 'report.pdf')}</a>
+          </li>
           {edit && (
             <>
               <li>
                 <a href={`${url}/test`}>{trainingsT(L, 'action.test')}</a>
+              </li>
+              <li>
+                <a href={`${url}/report`}>{trainingsT(L, 'report.write')}</a>
               </li>
               <li>
                 <a href={`${p.base}/questions`}>{trainingsT(L, 'action.bank')}</a>
