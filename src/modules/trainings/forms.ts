@@ -4,7 +4,7 @@ import { linesToList } from '../../platform/http/params.js'
 import { toThaiDateText } from '../../platform/thai/index.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { trainingsT } from './trainings.i18n.js'
-import type { Question, Session } from './trainings.schema.js'
+import type { OutsideCourse, Question, Session } from './trainings.schema.js'
 import { FORMS } from './answers.js'
 import { MODES, TRAINER_KINDS } from './rules.js'
 import { hoursText } from './shared.js'
@@ -57,3 +57,18 @@ export const ReportSchema = z.object({
 })
 export const reportLabels = (L: Lang) => ({ summary: trainingsT(L, 'field.summary'), benefits: trainingsT(L, 'field.benefits'), reporterName: trainingsT(L, 'field.reporterName'), reporterPosition: trainingsT(L, 'field.reporterPosition') })
 export const reportValues = (s: Session): FormValues => ({ summary: s.summary, benefits: s.benefits, reporterName: s.reporterName, reporterPosition: s.reporterPosition })
+
+export const SignerSchema = z.object({ signerName: f.text(200), signerPosition: f.optionalText(200).transform((v) => v ?? '') })
+export const signerLabels = (L: Lang) => ({ signerName: trainingsT(L, 'field.signerName'), signerPosition: trainingsT(L, 'field.signerPosition') })
+
+export const CourseSchema = z
+  .object({
+    name: f.text(300),
+    organiser: f.text(300),
+    startsOn: f.thaiDate().transform((v) => v ?? ''),
+    endsOn: f.thaiDate({ optional: true }).transform((v) => v ?? null),
+    hours: f.number({ min: 0.5, max: 999, maxDecimals: 1, required: true }).transform((v) => v ?? 0),
+  })
+  .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
+export const courseLabels = (L: Lang) => ({ name: trainingsT(L, 'field.courseName'), organiser: trainingsT(L, 'field.organiser'), startsOn: trainingsT(L, 'field.startsOn'), endsOn: trainingsT(L, 'field.endsOn'), hours: trainingsT(L, 'field.hours'), certificate: trainingsT(L, 'field.certificate') })
+export const courseValues = (c: OutsideCourse): FormValues => ({ name: c.name, organiser: c.organiser, startsOn: toThaiDateText(c.startsOn), endsOn: c.endsOn === c.startsOn ? '' : toThaiDateText(c.endsOn), hours: hoursText(c.hours) })

@@ -4,7 +4,12 @@ import { buildOrg } from '../../../tests/support/factories.js'
 import { clientsByRole, EVERYONE, expectedStatus, STAFF_ROLES as ROLES, type Who } from '../../../tests/support/roles.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { closeChromium } from '../../platform/documents/chromium.js'
-import { buildAttendee, buildQuestion, buildSession } from './testing/factories.js'
+import { buildAttendee, buildCertificate, buildCourse, buildPerson, buildQuestion, buildSession } from './testing/factories.js'
+import { inOrg } from '../../db/client.js'
+import { putFile } from '../../platform/files/files.service.js'
+import { outsideCourses } from './trainings.schema.js'
+import { eq } from 'drizzle-orm'
+import { TINY_PDF } from '../../../tests/support/multipart.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
 // menu shows the module exactly to the roles that may open it.
@@ -17,13 +22,23 @@ describe('trainings: role × route', () => {
   let org: Org
   let id = ''
   let qid = ''
+  let cid = ''
+  let pid = ''
+  let course = ''
   let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
     org = await buildOrg(t.deps.db)
     const other = await buildOrg(t.deps.db)
     id = (await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })).id
-    await buildAttendee(t.deps.db, org.id, id)
+    const attendee = await buildAttendee(t.deps.db, org.id, id, { status: 'present' })
+    cid = (await buildCertificate(t.deps.db, org.id, id, attendee.id)).id
+    pid = (await buildPerson(t.deps.db, org.id)).id
+    course = (await buildCourse(t.deps.db, org.id, pid)).id
+    await inOrg(t.deps.db, org.id, async (tx) => {
+      const f = await putFile(tx, org.id, { name: 'cert.pdf', bytes: TINY_PDF, isPublic: false })
+      await tx.update(outsideCourses).set({ certificateFileId: f.id }).where(eq(outsideCourses.id, course))
+    })
     qid = (await buildQuestion(t.deps.db, org.id)).id
     clients = await clientsByRole(t, org, other)
   })
@@ -52,6 +67,16 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/${id}/report`, allowed: EDIT },
     { path: () => `${base()}/${id}/report.docx`, allowed: READ },
     { path: () => `${base()}/${id}/report.pdf`, allowed: READ },
+    { path: () => `${base()}/${id}/certificates`, allowed: READ },
+    { path: () => `${base()}/${id}/certificates/${cid}/pdf`, allowed: READ },
+    { path: () => `${base()}/hours`, allowed: READ },
+    { path: () => `${base()}/hours?fy=2566`, allowed: READ },
+    { path: () => `${base()}/people?person=${pid}`, allowed: READ, ok: 303 },
+    { path: () => `${base()}/people/${pid}`, allowed: READ },
+    { path: () => `${base()}/people/${pid}/courses/new`, allowed: EDIT },
+    { path: () => `${base()}/courses/${course}/edit`, allowed: EDIT },
+    { path: () => `${base()}/courses/${course}/delete`, allowed: EDIT },
+    { path: () => `${base()}/courses/${course}/file`, allowed: READ },
     // The test accounts have no person in the directory: the answer page says so (409).
     { path: () => `${base()}/${id}/answer/pre`, allowed: CHECKIN, ok: 409 },
     { path: () => `${base()}/${id}/answer/eval`, allowed: CHECKIN, ok: 409 },
@@ -64,6 +89,8 @@ describe('trainings: role × route', () => {
 
   it.each(EVERYONE.map((w) => [w] as const))('the public pages answer %s', async (w) => {
     expect((await clients.get(w)!.get(`/o/${org.slug}/trainings`)).status).toBe(200)
+    expect((await clients.get(w)!.get(`/o/${org.slug}/trainings/verify`)).status).toBe(200)
+    expect((await clients.get(w)!.get(`/o/${org.slug}/trainings/verify?code=AAAA-AAAA-AAAA`)).status).toBe(404)
     const spent = `/o/${org.slug}/trainings/answer/${'x'.repeat(43)}`
     expect((await clients.get(w)!.get(spent)).status).toBe(410)
     expect((await clients.get(w)!.post(spent, {}, { csrfFrom: `/o/${org.slug}/login` })).status).toBe(410)
@@ -90,6 +117,20 @@ describe('trainings: role × route', () => {
       },
       allowed: EDIT, ok: 303 },
     { name: 'report', path: async () => `${base()}/${id}/report`, body: { summary: 'สรุป', benefits: '', reporterName: 'นางสาวผู้รายงาน', reporterPosition: '' }, allowed: EDIT, ok: 303 },
+    {
+      name: 'certificates',
+      path: async () => {
+        const s = await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })
+        await buildAttendee(t.deps.db, org.id, s.id, { status: 'present' })
+        return `${base()}/${s.id}/certificates`
+      },
+      body: { signerName: 'นายผู้ลงนาม', signerPosition: '' },
+      allowed: EDIT,
+      ok: 303,
+    },
+    { name: 'course create', path: async () => `${base()}/people/${pid}/courses/new`, body: { name: 'หลักสูตรตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
+    { name: 'course edit', path: async () => `${base()}/courses/${course}/edit`, body: { name: 'หลักสูตรแก้ตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
+    { name: 'course delete', path: async () => `${base()}/courses/${(await buildCourse(t.deps.db, org.id, pid)).id}/delete`, body: {}, allowed: EDIT, ok: 303 },
     { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]
   it.each(posts.flatMap((p, i) => [...ROLES, 'other_agency' as const].map((w) => [p.name, i, w] as const)))('POST %s (%i) as %s', async (_name, i, w) => {

@@ -16,6 +16,8 @@ import { sessionPageRoutes } from './session.routes.js'
 import { questionRoutes } from './questions.routes.js'
 import { answerPublicRoutes, answerStaffRoutes } from './answers.routes.js'
 import { reportRoutes } from './report.routes.js'
+import { certificatePublicRoutes, certificateStaffRoutes } from './certificates.routes.js'
+import { hoursRoutes } from './hours.routes.js'
 import { ListPage } from './views/list.js'
 import { SessionForm } from './views/form.js'
 import { ConfirmPage } from './views/parts.js'
@@ -29,6 +31,7 @@ export function trainingsStaffRoutes() {
   const base = baseOf
   // The bank's addresses first: /trainings/questions is not a session id.
   app.route('/', questionRoutes())
+  app.route('/', hoursRoutes())
 
   app.get('/trainings', requirePermission('trainings.read'), async (c) => {
     const filter = { q: searchQuery(c), fiscalYear: yearFilter(c), status: SESSION_STATUSES.find((s) => s === c.req.query('status')), page: intQuery(c, 'page', 1, 10_000) }
@@ -105,6 +108,7 @@ export function trainingsStaffRoutes() {
 
   app.route('/', answerStaffRoutes())
   app.route('/', reportRoutes())
+  app.route('/', certificateStaffRoutes())
   app.route('/', sessionPageRoutes())
   return app
 }
@@ -114,5 +118,6 @@ export function trainingsPublicRoutes() {
   const app = new Hono<OrgEnv>()
   app.get('/trainings', (c) => publicPage(c, async (ctx) => <PublicList ctx={ctx} rows={await publicSessions(c.get('deps').db, ctx.org.id)} />))
   app.route('/', answerPublicRoutes())
+  app.route('/', certificatePublicRoutes())
   return app
 }

@@ -123,3 +123,42 @@ export const evaluations = pgTable(
 )
 export type Evaluation = typeof evaluations.$inferSelect
 export type AnswerVia = 'self' | 'link'
+
+export const certificates = pgTable(
+  'trainings_certificates',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    attendeeId: uuid('attendee_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerPosition: text('signer_position').notNull().default(''),
+    issuedOn: date('issued_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type Certificate = typeof certificates.$inferSelect
+
+export const outsideCourses = pgTable(
+  'trainings_outside_courses',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    name: text('name').notNull(),
+    organiser: text('organiser').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    hours: numeric('hours', { mode: 'number' }).notNull(),
+    certificateFileId: uuid('certificate_file_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type OutsideCourse = typeof outsideCourses.$inferSelect

@@ -51,6 +51,9 @@ export const SessionPage = (p: DetailProps) => {
             <a href={`${url}/results`}>{trainingsT(L, 'action.results')}</a>
           </li>
           <li>
+            <a href={`${url}/certificates`}>{trainingsT(L, 'action.certificates')}</a>
+          </li>
+          <li>
             <a href={`${url}/report.docx`}>{trainingsT(L, 'report.docx')}</a>
           </li>
           <li>

@@ -27,9 +27,15 @@ export const ListPage = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base:
         <p class="actions">
           <a class="button" href={`${base}/new`}>
             {trainingsT(L, 'list.add')}
+          </a>{' '}
+          <a class="button secondary" href={`${base}/questions`}>
+            {trainingsT(L, 'action.bank')}
           </a>
         </p>
       )}
+      <p>
+        <a href={`${base}/hours`}>{trainingsT(L, 'action.hours')}</a>
+      </p>
       <form method="get" action={base} class="search-form" role="search">
         <TextField name="q" type="search" label={trainingsT(L, 'list.search')} values={values} />
         <SelectField name="fy" label={trainingsT(L, 'list.fiscalYear')} values={values} placeholder={trainingsT(L, 'list.allYears')} options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
