@@ -75,4 +75,16 @@ export const trainingsStatistics: StatisticDef[] = [
     public: true,
     query: sql`SELECT s.org_id, s.fiscal_year, count(*) AS value FROM trainings_attendees a JOIN trainings_sessions s ON s.org_id = a.org_id AND s.id = a.session_id WHERE s.status = 'published' AND a.status = 'present' GROUP BY s.org_id, s.fiscal_year`,
   },
+  {
+    // Post-test average minus pre-test average over the year's answers, in percentage points (figures.ts, per year).
+    key: 'improvement',
+    label: localized(trainingsT, 'stat.improvement'),
+    unit: 'percent',
+    public: false,
+    query: sql`SELECT s.org_id, s.fiscal_year,
+                 round(avg(100.0 * x.score / x.total) FILTER (WHERE x.phase = 'post') - avg(100.0 * x.score / x.total) FILTER (WHERE x.phase = 'pre'), 1) AS value
+               FROM trainings_answers x JOIN trainings_sessions s ON s.org_id = x.org_id AND s.id = x.session_id
+               GROUP BY s.org_id, s.fiscal_year
+               HAVING count(*) FILTER (WHERE x.phase = 'pre') > 0 AND count(*) FILTER (WHERE x.phase = 'post') > 0`,
+  },
 ]

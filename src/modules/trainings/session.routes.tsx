@@ -14,6 +14,8 @@ import { ATTENDANCE, type Attendance } from './trainings.schema.js'
 import { addOutside, recordAttendance, selfCheckIn, sessionForCheckin, sessionFull, signUp, signUpCandidates } from './attendance.js'
 import { OutsideSchema, SignUpSchema } from './forms.js'
 import { sessionResults } from './answers.js'
+import { evidenceUses } from '../../platform/evidence/evidence.service.js'
+import { EVIDENCE_TYPE } from './contracts.js'
 import { SessionPage } from './views/detail.js'
 import { AttendancePage } from './views/attendance.js'
 import { CheckinPage } from './views/checkin.js'
@@ -29,7 +31,8 @@ export function sessionPageRoutes() {
   app.get('/trainings/:id', requirePermission('trainings.read'), async (c) => {
     const full = await sessionResults(ctxOf(c), uuidParam(c))
     const checkinUrl = `${publicOrigin(c)}${base(c)}/${full.session.id}/checkin`
-    return render(c, <SessionPage ctx={pageCtx(c)} base={base(c)} full={full} qrSvg={await linkQrSvg(checkinUrl)} checkinUrl={checkinUrl} />)
+    const uses = await evidenceUses(ctxOf(c), { type: EVIDENCE_TYPE, id: full.session.id })
+    return render(c, <SessionPage ctx={pageCtx(c)} base={base(c)} full={full} qrSvg={await linkQrSvg(checkinUrl)} checkinUrl={checkinUrl} uses={uses} />)
   })
   app.get('/trainings/:id/sheet', requirePermission('trainings.edit'), async (c) => render(c, <SheetPage ctx={pageCtx(c)} base={base(c)} full={await sessionFull(ctxOf(c), uuidParam(c))} orgName={c.get('org').nameTh} />))
 

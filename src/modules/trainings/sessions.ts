@@ -7,6 +7,7 @@ import { closeDeadline, removeDeadline, setDeadline } from '../../platform/deadl
 import { fiscalYearOf } from '../../platform/thai/index.js'
 import { sessions, SESSION_STATUSES, type Session, type SessionStatus } from './trainings.schema.js'
 import type { SessionInput } from './forms.js'
+import { REPORT_DAYS_AFTER } from './rules.js'
 import { audit, both, conflict, likePattern, lockSession, notFound, sessionIn } from './shared.js'
 
 export const PAGE_SIZE = 20
@@ -15,11 +16,25 @@ export { SESSION_STATUSES }
 export type SessionFilter = { q?: string | undefined; fiscalYear?: number | undefined; status?: SessionStatus | undefined; page: number }
 export type SessionPage = { rows: (Session & { registered: number; present: number })[]; total: number; page: number; pages: number; years: number[] }
 
-/** A draft is its maker's task to publish (open the sign-up) by the first day of the training. */
-async function syncDeadline(tx: Tx, orgId: string, s: Session): Promise<void> {
-  const key = { orgId, module: 'trainings', kind: 'publish', ref: s.id }
-  if (s.status !== 'draft') return closeDeadline(tx, key)
-  await setDeadline(tx, { ...key, title: both('deadline.publish', { topic: s.topic }), href: `/trainings/${s.id}`, dueOn: s.startsOn, assigneeUserIds: s.createdBy ? [s.createdBy] : [] })
+const addDays = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * A draft is its maker's task to publish (open the sign-up) by its first day; a published session is
+ * their task to write the training report within REPORT_DAYS_AFTER days of its last day (the module's
+ * default, unverified), closed when the report is saved.
+ */
+export async function syncDeadlines(tx: Tx, orgId: string, s: Session): Promise<void> {
+  const publish = { orgId, module: 'trainings', kind: 'publish', ref: s.id }
+  const report = { orgId, module: 'trainings', kind: 'report', ref: s.id }
+  const assigneeUserIds = s.createdBy ? [s.createdBy] : []
+  if (s.status === 'draft') await setDeadline(tx, { ...publish, title: both('deadline.publish', { topic: s.topic }), href: `/trainings/${s.id}`, dueOn: s.startsOn, assigneeUserIds })
+  else await closeDeadline(tx, publish)
+  if (s.status === 'published' && !s.reportedAt) await setDeadline(tx, { ...report, title: both('deadline.report', { topic: s.topic }), href: `/trainings/${s.id}/report`, dueOn: addDays(s.endsOn, REPORT_DAYS_AFTER.value), assigneeUserIds })
+  else if (s.reportedAt || s.status === 'withdrawn') await closeDeadline(tx, report)
 }
 
 function check(input: SessionInput): void {
@@ -67,7 +82,7 @@ export async function createSession(ctx: OrgUseCaseCtx, input: SessionInput): Pr
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const [s] = await tx.insert(sessions).values({ orgId: ctx.orgId, ...input, fiscalYear: fiscalYearOf(input.startsOn), createdBy: actor.userId }).returning()
-    await syncDeadline(tx, ctx.orgId, s!)
+    await syncDeadlines(tx, ctx.orgId, s!)
     await audit(tx, ctx, 'create', 'training_session', s!.id, { topic: s!.topic, startsOn: s!.startsOn, fiscalYear: s!.fiscalYear })
     return s!
   })
@@ -79,7 +94,7 @@ export async function updateSession(ctx: OrgUseCaseCtx, id: string, input: Sessi
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const before = await lockSession(tx, id)
     const [s] = await tx.update(sessions).set({ ...input, fiscalYear: fiscalYearOf(input.startsOn), updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
-    await syncDeadline(tx, ctx.orgId, s!)
+    await syncDeadlines(tx, ctx.orgId, s!)
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof SessionInput] !== v).map(([k, v]) => [k, { from: before[k as keyof SessionInput], to: v }]))
     await audit(tx, ctx, 'update', 'training_session', id, { changed })
     return s!
@@ -93,7 +108,7 @@ export async function publishSession(ctx: OrgUseCaseCtx, id: string): Promise<Se
     const before = await lockSession(tx, id)
     if (before.status === 'published') throw conflict('publish.already')
     const [s] = await tx.update(sessions).set({ status: 'published', publishedAt: before.publishedAt ?? sql`now()`, withdrawnAt: null, updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
-    await syncDeadline(tx, ctx.orgId, s!)
+    await syncDeadlines(tx, ctx.orgId, s!)
     await audit(tx, ctx, 'publish', 'training_session', id, { topic: s!.topic })
     return s!
   })
@@ -106,6 +121,7 @@ export async function withdrawSession(ctx: OrgUseCaseCtx, id: string): Promise<S
     const before = await lockSession(tx, id)
     if (before.status !== 'published') throw conflict('withdraw.notPublished')
     const [s] = await tx.update(sessions).set({ status: 'withdrawn', withdrawnAt: sql`now()`, updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
+    await syncDeadlines(tx, ctx.orgId, s!)
     await audit(tx, ctx, 'withdraw', 'training_session', id, { topic: s!.topic })
     return s!
   })
@@ -119,6 +135,7 @@ export async function deleteSession(ctx: OrgUseCaseCtx, id: string): Promise<Ses
     if (s.publishedAt) throw conflict('delete.published')
     await tx.delete(sessions).where(eq(sessions.id, id))
     await removeDeadline(tx, { orgId: ctx.orgId, module: 'trainings', kind: 'publish', ref: id })
+    await removeDeadline(tx, { orgId: ctx.orgId, module: 'trainings', kind: 'report', ref: id })
     await audit(tx, ctx, 'delete', 'training_session', id, { topic: s.topic, startsOn: s.startsOn })
     return s
   })
@@ -146,6 +163,7 @@ export async function saveReport(ctx: OrgUseCaseCtx, id: string, input: ReportIn
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const before = await lockSession(tx, id)
     const [s] = await tx.update(sessions).set({ ...input, reportedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
+    await syncDeadlines(tx, ctx.orgId, s!)
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof ReportInput] !== v).map(([k, v]) => [k, { from: before[k as keyof ReportInput], to: v }]))
     await audit(tx, ctx, 'report.save', 'training_session', id, { changed })
     return s!

@@ -334,6 +334,8 @@ export const trainingsT = defineMessages(
     'field.certificate': 'ไฟล์เกียรติบัตร (PDF หรือรูปภาพ ถ้ามี)',
     'field.certificateHint': 'ไม่เกิน 10 MB ไฟล์ใหม่จะแทนไฟล์เดิม',
     'field.personId': 'บุคลากร',
+    'deadline.report': 'เขียนรายงานผลการจัดอบรม "{topic}"',
+    'stat.improvement': 'ความรู้เพิ่มขึ้นเฉลี่ยหลังอบรม (จุดร้อยละ)',
   },
   {
     'module.name': 'Trainings',
@@ -668,6 +670,8 @@ export const trainingsT = defineMessages(
     'field.certificate': 'Certificate file (PDF or image, optional)',
     'field.certificateHint': 'Up to 10 MB; a new file replaces the old one',
     'field.personId': 'Person',
+    'deadline.report': 'Write the training report of "{topic}"',
+    'stat.improvement': 'Average knowledge gain after training (percentage points)',
   },
 )
 export type TrainingsKey = Parameters<typeof trainingsT>[1]

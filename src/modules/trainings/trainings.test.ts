@@ -9,7 +9,7 @@ import type { Org } from '../../platform/orgs/orgs.schema.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { listTodo } from '../../platform/deadlines/deadlines.service.js'
 import { agencyStatistics, computeStatistics } from '../../platform/stats/statistics.js'
-import { createSession, deleteSession, listSessions, PAGE_SIZE, publishSession, updateSession, withdrawSession } from './sessions.js'
+import { createSession, deleteSession, listSessions, PAGE_SIZE, publishSession, saveReport, updateSession, withdrawSession } from './sessions.js'
 import { addOutside, attendanceFigures, recordAttendance, selfCheckIn, sessionFull, signUp } from './attendance.js'
 import type { SessionInput } from './forms.js'
 import { trainingsEvidence } from './contracts.js'
@@ -180,13 +180,15 @@ describe('trainings: sessions and attendance (service and pages)', () => {
     expect(html).not.toContain('อบรมที่ถอนแล้ว')
   })
 
-  it('a draft is its maker’s task to publish by the first day, closed by publishing', async () => {
-    const s = await createSession(ctx, input({ topic: 'ร่างที่ต้องเผยแพร่', startsOn: '2024-03-31', endsOn: '2024-03-31' }))
-    const item = (await listTodo(ctx, 'mine')).find((i) => i.ref === s.id)!
-    expect(item.dueOn).toBe('2024-03-31')
-    expect(item.titleTh).toContain('ร่างที่ต้องเผยแพร่')
+  it('a draft is its maker’s task to publish by its first day; published, to write the report within 30 days of its last; closed by each', async () => {
+    const s = await createSession(ctx, input({ topic: 'ร่างที่ต้องเผยแพร่', startsOn: '2024-03-30', endsOn: '2024-03-31' }))
+    const mine = async () => (await listTodo(ctx, 'mine')).filter((i) => i.ref === s.id)
+    expect((await mine()).map((i) => [i.kind, i.dueOn])).toEqual([['publish', '2024-03-30']])
+    expect((await mine())[0]!.titleTh).toContain('ร่างที่ต้องเผยแพร่')
     await publishSession(ctx, s.id)
-    expect((await listTodo(ctx, 'mine')).some((i) => i.ref === s.id)).toBe(false)
+    expect((await mine()).map((i) => [i.kind, i.dueOn, i.href])).toEqual([['report', '2024-04-30', `/trainings/${s.id}/report`]])
+    await saveReport(ctx, s.id, { summary: 'สรุปผล', benefits: '', reporterName: 'นางสาวผู้รายงาน', reporterPosition: '' })
+    expect(await mine()).toEqual([])
   })
 
   it('offers sessions as evidence that counts only when published, of the year, with someone present', async () => {

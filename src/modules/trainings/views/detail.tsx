@@ -2,12 +2,14 @@ import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import type { FormState } from '../../../platform/http/forms.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { ErrorSummary } from '../../../platform/ui/fields.js'
+import { EvidenceUsesList } from '../../../platform/evidence/views/evidence.js'
+import type { EvidenceUse } from '../../../platform/evidence/evidence.service.js'
 import { trainingsT } from '../trainings.i18n.js'
 import type { SessionResults } from '../answers.js'
 import { FORMS } from '../answers.js'
 import { budgetText, datesText, FiguresBox, hoursLabel, percentText, StatusBadge, trainerText } from './parts.js'
 
-export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionResults; qrSvg: string; checkinUrl: string } & FormState
+export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionResults; qrSvg: string; checkinUrl: string; uses: EvidenceUse[] } & FormState
 
 /** One training: what it is, its state and actions, attendance figures, the QR check-in code. */
 export const SessionPage = (p: DetailProps) => {
@@ -123,6 +125,10 @@ export const SessionPage = (p: DetailProps) => {
           )}
         </div>
       )}
+      <section aria-labelledby="uses">
+        <h2 id="uses">{trainingsT(L, 'evidence.uses')}</h2>
+        <EvidenceUsesList ctx={p.ctx} uses={p.uses} />
+      </section>
       {s.status === 'published' && (
         <section aria-labelledby="checkin">
           <h2 id="checkin">{trainingsT(L, 'checkin.title')}</h2>
