@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
 import { inOrg, type Db } from '../../db/client.js'
+import { commitBatched } from '../../platform/batch/group-commit.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import type { FormValues } from '../../platform/http/body.js'
 import { assertCan } from '../../platform/auth/permissions.js'
@@ -95,15 +96,33 @@ export async function spendLink(db: Db, orgId: string, surveyId: string, token: 
   return rows.length === 1
 }
 
-/** Writes one answer sheet, dated by the day only. The caller has checked the survey takes answers. */
+/**
+ * Writes one answer sheet, dated by the day only. Sheets arriving together are group-committed:
+ * one transaction and one multi-row INSERT for the batch (so they share one xmin as well), each
+ * respondent answered only once it has committed.
+ */
 export async function recordResponse(db: Db, orgId: string, r: { surveyId: string; pointId: string | null; answers: Answers }): Promise<void> {
-  await inOrg(db, orgId, async (tx) => {
-    // Read again inside the transaction: a survey closed a moment ago takes nothing more. A plain
-    // read, never a row lock: a lock would write this transaction's id into the survey's xmax.
-    const [s] = await tx.select({ status: surveys.status, closesOn: surveys.closesOn }).from(surveys).where(eq(surveys.id, r.surveyId))
-    if (!s || !takesAnswers(s as Survey)) throw new AppError('conflict', 409, localized(surveysT, 'answer.closed'))
-    await tx.insert(surveyResponses).values({ orgId, surveyId: r.surveyId, pointId: r.pointId, answeredOn: today(), via: 'web', answers: r.answers })
-  })
+  await commitBatched(
+    db,
+    orgId,
+    async (tx, batch) => {
+      // Read again inside the transaction (once per survey and batch): a survey closed a moment ago
+      // takes nothing more. A plain read, never a row lock: a lock would write this transaction's
+      // id into the survey's xmax.
+      const key = `survey:${r.surveyId}`
+      let open = batch.memo.get(key) as Promise<boolean> | undefined
+      if (!open) batch.memo.set(key, (open = tx.select({ status: surveys.status, closesOn: surveys.closesOn }).from(surveys).where(eq(surveys.id, r.surveyId)).then(([s]) => !!s && takesAnswers(s as Survey))))
+      if (!(await open)) throw new AppError('conflict', 409, localized(surveysT, 'answer.closed'))
+      let rows = batch.memo.get('rows') as (typeof surveyResponses.$inferInsert)[] | undefined
+      if (!rows) {
+        const all: (typeof surveyResponses.$inferInsert)[] = []
+        batch.memo.set('rows', (rows = all))
+        batch.onFlush('rows', async () => void (await tx.insert(surveyResponses).values(all)))
+      }
+      rows.push({ orgId, surveyId: r.surveyId, pointId: r.pointId, answeredOn: today(), via: 'web', answers: r.answers })
+    },
+    'surveys',
+  )
 }
 
 /** Paper answer sheets keyed in by staff, marked as paper; the staff action is audited (the answers are not copied into the audit). */
