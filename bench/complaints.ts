@@ -64,7 +64,7 @@ await owner.query('GRANT ALL ON bench_plain TO prongsai_app')
 const database = connectDatabase(url, { max: CONCURRENCY })
 const deps: AppDeps = {
   db: database.db,
-  config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'off' }),
+  config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'off', PUBLIC_URL: 'http://localhost:3000' }),
   log: createLogger('silent'),
   appSecret: randomBytes(32).toString('base64url'),
   masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),

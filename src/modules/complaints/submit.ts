@@ -8,7 +8,7 @@ import { toIsoDate } from '../../platform/thai/index.js'
 import { complaintCases, complaintEvents, complaintFiles, type Category, type Channel } from './complaints.schema.js'
 import { activeDataKey, sealJson, sealText } from './vault.js'
 import { cleanAttachments } from './attachments.js'
-import { commitBatched } from './batch.js'
+import { commitBatched } from '../../platform/batch/group-commit.js'
 import { generateReceiptCode, hashReceiptCode, receiptLookupId } from './receipt.js'
 import { orgOf, type ReportContact, type ReportContent, type Upload } from './case-data.js'
 import { readSettings } from './settings.js'
@@ -81,7 +81,10 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
     receivedAt,
   }
   try {
-    return await commitBatched(ctx.db, orgId, async (tx, batch) => {
+    return await commitBatched(
+      ctx.db,
+      orgId,
+      async (tx, batch) => {
       // Read once per group-committed transaction, not once per report.
       const once = <T,>(key: string, read: () => Promise<T>): Promise<T> => {
         let p = batch.memo.get(key) as Promise<T> | undefined
@@ -93,7 +96,7 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
       const day = toIsoDate(receivedAt)
       const staff = await once('staff', () => tx.select({ id: users.id, displayName: users.displayName }).from(users))
       const excluded = namedStaff(`${content.who ?? ''}\n${content.subject}\n${content.details}`, staff)
-      // Rows are written by one multi-row statement per table for the whole batch (see batch.ts).
+      // Rows are written by one multi-row statement per table for the whole batch (see platform/batch/group-commit.ts).
       type Pending = {
         cases: (typeof complaintCases.$inferInsert)[]
         files: (typeof complaintFiles.$inferInsert)[]
@@ -130,7 +133,9 @@ export async function submitReport(ctx: UseCaseCtx, input: ReportInput): Promise
       })
       const p = pending
       return () => ({ ok: true as const, caseId, caseNo: p.caseNos.get(caseId)!, code })
-    })
+      },
+      'complaints',
+    )
   } catch (e) {
     const cause = (e as { cause?: { code?: string; constraint?: string } }).cause ?? (e as { code?: string; constraint?: string })
     if (cause.code === '23505' && cause.constraint === 'complaint_cases_submission') return { ok: false, duplicate: true }

@@ -97,9 +97,15 @@ export const resolveOrg = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   await next()
 }
 
+/** `/o/<slug><prefix>…` of a module's anonymous paths (see ModuleManifest.anonymousPaths). */
+const isAnonymousPath = (path: string, prefixes: readonly string[]) => {
+  const m = /^\/o\/[^/]+(\/.*)$/.exec(path)
+  return !!m && prefixes.some((p) => m[1]!.startsWith(p))
+}
+
 export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  if (token) {
+  if (token && !isAnonymousPath(c.req.path, c.get('deps').registry.anonymousPaths)) {
     const s = await resolveSession(c.get('deps').db, token, c.get('deps').registry.permissionsOf)
     if (s) {
       c.set('actor', s.actor)

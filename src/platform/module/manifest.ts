@@ -90,6 +90,11 @@ export type ModuleManifest = {
   evidenceSources?: EvidenceSourceDef[]
   /** Records of this module that evidence can be linked to (activities, plans, OIT items). */
   evidenceTargets?: EvidenceTargetDef[]
+  /**
+   * Public path prefixes under `/o/:org` answered without looking at the session cookie (no sign-in
+   * read, no session refresh written): anonymous answers must leave no trace tied to an account.
+   */
+  anonymousPaths?: string[]
 }
 
 /** A record evidence is linked to, as the source's page shows it ("evidence for: …"). */
@@ -251,6 +256,8 @@ export type Registry = {
   statistics: readonly (StatisticDef & { moduleId: string })[]
   evidenceSources: ReadonlyMap<string, EvidenceSourceDef & { moduleId: string }>
   evidenceTargets: ReadonlyMap<string, EvidenceTargetDef & { moduleId: string }>
+  /** Every manifest's `anonymousPaths`. */
+  anonymousPaths: readonly string[]
   roleLabel: (role: string, lang: Lang) => string
   permissionsOf: (role: string) => ReadonlySet<string>
 }

@@ -109,6 +109,7 @@ export function buildRegistry(manifests: readonly ModuleManifest[]): Registry {
     statistics: [...statistics.values()],
     evidenceSources,
     evidenceTargets,
+    anonymousPaths: manifests.flatMap((m) => m.anonymousPaths ?? []),
     roleLabel: (role, lang) => roles.get(role)?.label[lang] ?? role,
     permissionsOf: (role) => grants.get(role) ?? empty,
   }

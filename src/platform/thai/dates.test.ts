@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatThaiDate, formatThaiDateTime, parseThaiDate, toIsoDate, toThaiDateInput, toThaiDateText } from './dates.js'
+import { formatThaiDate, formatThaiDateTime, formatThaiMonth, parseThaiDate, toIsoDate, toThaiDateInput, toThaiDateText } from './dates.js'
 
 const d = { year: 2026, month: 11, day: 25 }
 
@@ -24,6 +24,14 @@ describe('formatThaiDate', () => {
     const intl = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', ...o }).format(instant)
     expect(formatThaiDate(instant)).toBe(intl({ dateStyle: 'long' }))
     expect(formatThaiDate(instant, { style: 'short' })).toBe(intl({ day: 'numeric', month: 'short', year: 'numeric' }))
+  })
+})
+
+describe('formatThaiMonth', () => {
+  it('names the month with the Buddhist-era year, or the C.E. year in English, optionally in Thai digits', () => {
+    expect(formatThaiMonth('2022-10-01')).toBe('ตุลาคม 2565')
+    expect(formatThaiMonth('2023-04-30', { style: 'short', thaiDigits: true })).toBe('เม.ย. ๒๕๖๖')
+    expect(formatThaiMonth('2023-04-30', { lang: 'en' })).toBe('April 2023')
   })
 })
 

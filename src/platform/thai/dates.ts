@@ -35,6 +35,14 @@ export function formatThaiDate(input: DateInput, opts: ThaiDateFormatOptions = {
   return opts.thaiDigits ? toThaiDigits(s) : s
 }
 
+/** A month of a year: "ตุลาคม 2565" / "October 2022" (a string is an ISO C.E. date in that month). */
+export function formatThaiMonth(input: DateInput, opts: Omit<ThaiDateFormatOptions, 'style'> & { style?: 'long' | 'short' } = {}): string {
+  const { year, month } = toCalendarDate(input)
+  const en = opts.lang === 'en'
+  const s = `${monthName(month, opts.style ?? 'long', en)} ${en ? year : ceToBe(year)}`
+  return opts.thaiDigits ? toThaiDigits(s) : s
+}
+
 const bangkokTime = new Intl.DateTimeFormat('en-GB', { timeZone: THAI_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /** A timestamp as Thai offices read it, in Bangkok time: "25 พ.ย. 2569 14:30" / "25 Nov 2026, 14:30". */

@@ -17,6 +17,7 @@ export {
 } from './calendar.js'
 export {
   formatThaiDate,
+  formatThaiMonth,
   formatThaiDateTime,
   toThaiDateInput,
   toThaiDateText,

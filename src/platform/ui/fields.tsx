@@ -212,6 +212,25 @@ export const CheckboxGroup: FC<Common & { options: { value: string; label: strin
   )
 }
 
+/** One choice of several as radio buttons in a fieldset (works without JavaScript; `inline` lays a short scale out in a row). */
+export const RadioGroup: FC<Common & { options: { value: string; label: string }[]; inline?: boolean }> = (p) => {
+  const raw = p.values?.[p.name]
+  const chosen = Array.isArray(raw) ? raw[0] : raw
+  const error = p.errors?.[p.name]
+  return (
+    <fieldset class={p.inline ? 'field radios inline' : 'field radios'} id={p.name} tabindex={-1} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, error)}>
+      <legend>{p.label}</legend>
+      <Messages name={p.name} hint={p.hint} error={error} />
+      {p.options.map((o, i) => (
+        <div class="checkbox">
+          <input id={`${p.name}-${i}`} name={p.name} type="radio" value={o.value} checked={chosen === o.value} required={p.required} />
+          <label for={`${p.name}-${i}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
 /**
  * A file input with its hint and inline error. A browser never sends a chosen file back, so after
  * an error the field is empty and its message says which file was refused.

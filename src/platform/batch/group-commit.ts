@@ -1,9 +1,11 @@
 import { inOrg, type Db, type Tx } from '../../db/client.js'
 
-// Group commit for submissions. Every agency has one audit hash chain whose lock is held until
-// commit, so one-transaction-per-report serialises on one fsync each. Reports that arrive while a
-// commit is in flight are written together in the next transaction; every caller is answered only
-// after the transaction holding its report has committed.
+// Group commit for public submissions (complaints, survey answers). One transaction per submission
+// costs a round trip per statement and one fsync each (and, for complaints, serialises on the
+// agency's audit chain lock). Submissions that arrive while a commit is in flight are written
+// together in the next transaction; every caller is answered only after the transaction holding
+// its submission has committed, so an acknowledged write survives a crash. Queues are per agency
+// and per `lane` (a module's name), so one module's batch never holds another's.
 //
 // A job may defer its writes: it adds rows to the batch and registers a flush (run once, after all
 // jobs of the transaction) that writes them with one multi-row statement per table; the job then
@@ -21,9 +23,10 @@ type Job = { work: (tx: Tx, b: BatchCtx) => Promise<unknown>; resolve: (v: unkno
 const queues = new Map<string, { jobs: Job[]; running: boolean }>()
 const MAX_BATCH = 64
 
-export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchCtx) => Promise<T | (() => T)>): Promise<T> {
-  let q = queues.get(orgId)
-  if (!q) queues.set(orgId, (q = { jobs: [], running: false }))
+export function commitBatched<T>(db: Db, orgId: string, work: (tx: Tx, b: BatchCtx) => Promise<T | (() => T)>, lane = 'default'): Promise<T> {
+  const key = `${lane}:${orgId}`
+  let q = queues.get(key)
+  if (!q) queues.set(key, (q = { jobs: [], running: false }))
   const p = new Promise<T>((resolve, reject) => q!.jobs.push({ work, resolve: resolve as (v: unknown) => void, reject }))
   if (!q.running) void drain(db, orgId, q)
   return p
