@@ -10,7 +10,8 @@ import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { answers, evaluations } from './trainings.schema.js'
 import { setTest } from './answers.js'
 import { saveReport } from './sessions.js'
-import { buildAttendee, buildQuestion, buildSession } from './testing/factories.js'
+import { buildAttendee, buildQuestion, buildSession, TINY_PNG } from './testing/factories.js'
+import { addFile } from './files.js'
 
 // รายงานผลการจัดอบรม as DOCX and PDF: valid files whose Thai text reads back exactly with the
 // project's extractor; the figures are the hand-worked example of answers.test.ts.
@@ -52,6 +53,7 @@ describe('trainings: the training report document', () => {
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('สรุปที่พิมพ์ไว้')
     await saveReport(ctx, s.id, { summary: 'บุคลากรเข้าใจความหมายของผลประโยชน์ทับซ้อนมากขึ้น\nลดการรับงานนอกที่ขัดกับหน้าที่', benefits: 'นำไปจัดทำคู่มือการปฏิบัติหน้าที่ของแต่ละส่วนงาน', reporterName: 'นางสาววิภา ปฏิบัติการ', reporterPosition: 'นักวิเคราะห์นโยบายและแผน' })
+    await addFile(ctx, s.id, { kind: 'photo', caption: 'บรรยากาศการอบรมในห้องประชุม' }, { name: 'photo.png', bytes: TINY_PNG, contentType: 'image/png', size: TINY_PNG.byteLength })
     url = `/o/${org.slug}/admin/trainings/${s.id}`
   })
   afterAll(async () => {
@@ -84,6 +86,8 @@ describe('trainings: the training report document', () => {
     '4. นายเอก หนึ่ง นิติกร',
     '(นางสาววิภา ปฏิบัติการ)',
     'ผู้บังคับบัญชา',
+    '7. ภาพถ่ายการอบรม',
+    'บรรยากาศการอบรมในห้องประชุม',
   ]
 
   it('is a valid DOCX with the Thai text exact', async () => {
@@ -97,6 +101,7 @@ describe('trainings: the training report document', () => {
     const text = (await docxToText(buf)).replace(/[ \t]+/g, ' ')
     for (const s of exact) expect(text, s).toContain(s)
     expect(text).not.toContain('นายอี ห้า') // absent: not on the list of those trained
+    expect(buf.includes(Buffer.from('word/media/'))).toBe(true) // the photo is in the file
   })
 
   it('is an A4 PDF with embedded fonts whose Thai text extracts exactly', { timeout: 60_000 }, async () => {

@@ -1,13 +1,14 @@
-import { AlignmentType, Document, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, ImageRun, Paragraph, TextRun } from 'docx'
 import { A4, cm, packDocx } from '../../platform/documents/docx.js'
 import { laksamanFontFaceCss } from '../../platform/documents/fonts.js'
-import { htmlDocument, thaiWrapHtml, THAI_WRAP_CSS } from '../../platform/documents/html.js'
+import { escapeHtml, htmlDocument, thaiWrapHtml, THAI_WRAP_CSS } from '../../platform/documents/html.js'
 import { htmlToPdf, type PdfOptions } from '../../platform/documents/pdf.js'
 import { trainingsT, type TrainingsKey } from './trainings.i18n.js'
 import type { SessionResults } from './answers.js'
 import { EXPENSE_RULE } from './rules.js'
 import { budgetText, datesText, percentText, trainerText } from './views/parts.js'
 import { hoursText } from './shared.js'
+import { imageSize } from './files.js'
 
 // รายงานผลการจัดอบรม: the fields the rules file suggests (course, organiser, dates, place,
 // participants, budget, summary, benefits, reporter, supervisor's acknowledgement — an inference,
@@ -18,11 +19,12 @@ const t = (key: TrainingsKey, params?: Record<string, string | number>) => train
 const two = (n: number | null) => (n === null ? '-' : n.toFixed(2))
 
 export type ReportBlock = { heading: string; paragraphs: string[] }
-export type TrainingReport = { title: string; facts: string[]; blocks: ReportBlock[]; signatures: { role: string; name: string; position: string; note?: string }[] }
+export type ReportPhoto = { caption: string; bytes: Uint8Array; contentType: string }
+export type TrainingReport = { title: string; facts: string[]; blocks: ReportBlock[]; photosTitle: string; photos: ReportPhoto[]; signatures: { role: string; name: string; position: string; note?: string }[] }
 
 const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
 
-export function trainingReport(r: SessionResults, orgName: string): TrainingReport {
+export function trainingReport(r: SessionResults, orgName: string, photos: ReportPhoto[] = []): TrainingReport {
   const s = r.session
   const f = r.figures
   const tests: string[] = []
@@ -64,6 +66,8 @@ export function trainingReport(r: SessionResults, orgName: string): TrainingRepo
       { heading: t('doc.benefitsTitle'), paragraphs: lines(s.benefits).length ? lines(s.benefits) : [t('doc.none')] },
       { heading: t('doc.listTitle'), paragraphs: present.length ? present.map((a, i) => `${i + 1}. ${a.name}${a.position ? ` ${a.position}` : ''}${a.organisation ? ` ${a.organisation}` : ''}`) : [t('doc.none')] },
     ],
+    photosTitle: t('doc.photosTitle'),
+    photos,
     signatures: [
       { role: t('doc.reporter'), name: s.reporterName, position: s.reporterPosition },
       { role: t('doc.supervisor'), name: '', position: '', note: t('doc.ack') },
@@ -79,12 +83,22 @@ const DOTS = '........................................'
 const para = (text: string, o: { bold?: boolean; center?: boolean; indent?: boolean } = {}) =>
   new Paragraph({ alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, ...(o.indent ? { indent: { left: cm(1) } } : {}), children: [new TextRun({ text, bold: o.bold ?? false })] })
 
+/** A photo at most 12 cm wide and 9 cm high, at its own proportions (96 px to the inch), its caption below. */
+function photoParagraphs(p: ReportPhoto): Paragraph[] {
+  const size = imageSize(p.bytes) ?? { width: 4, height: 3 }
+  const max = { width: (12 / 2.54) * 96, height: (9 / 2.54) * 96 }
+  const k = Math.min(max.width / size.width, max.height / size.height)
+  const image = new ImageRun({ type: p.contentType === 'image/png' ? 'png' : 'jpg', data: p.bytes, transformation: { width: Math.round(size.width * k), height: Math.round(size.height * k) }, altText: { name: p.caption || 'photo', description: p.caption, title: p.caption } })
+  return [new Paragraph({ alignment: AlignmentType.CENTER, children: [image] }), ...(p.caption ? [para(p.caption, { center: true })] : [])]
+}
+
 export async function reportDocx(doc: TrainingReport): Promise<Buffer> {
   const children = [
     para(doc.title, { bold: true, center: true }),
     para(''),
     ...doc.facts.map((l) => para(l)),
     ...doc.blocks.flatMap((b) => [para(b.heading, { bold: true }), ...b.paragraphs.map((l) => para(l, { indent: true }))]),
+    ...(doc.photos.length ? [para(doc.photosTitle, { bold: true }), ...doc.photos.flatMap(photoParagraphs)] : []),
     ...doc.signatures.flatMap((s) => [para(''), ...(s.note ? [para(s.note, { center: true })] : []), para(`(ลงชื่อ) ${DOTS} ${s.role}`, { center: true }), para(`(${s.name || DOTS})`, { center: true }), para(s.position || `ตำแหน่ง ${DOTS}`, { center: true })]),
   ]
   const document = new Document({
@@ -104,7 +118,10 @@ h1{font-size:17pt;text-align:center;margin:0 0 .6em}
 p{margin:0}
 h2{font-size:15pt;margin:.6em 0 .2em}
 .in{margin:0 0 0 1cm}
-.sign{text-align:center;margin-top:1.2em;break-inside:avoid}`
+.sign{text-align:center;margin-top:1.2em;break-inside:avoid}
+figure{margin:.4em 0;text-align:center;break-inside:avoid}
+figure img{max-width:12cm;max-height:9cm}
+figcaption{font-size:13pt}`
 const h = (s: string) => thaiWrapHtml(s)
 
 export function reportHtml(doc: TrainingReport): string {
@@ -112,6 +129,7 @@ export function reportHtml(doc: TrainingReport): string {
     `<h1>${h(doc.title)}</h1>`,
     doc.facts.map((l) => `<p>${h(l)}</p>`).join(''),
     ...doc.blocks.map((b) => `<h2>${h(b.heading)}</h2>${b.paragraphs.map((l) => `<p class="in">${h(l)}</p>`).join('')}`),
+    doc.photos.length ? `<h2>${h(doc.photosTitle)}</h2>${doc.photos.map((p) => `<figure><img src="data:${p.contentType};base64,${Buffer.from(p.bytes).toString('base64')}" alt="${escapeHtml(p.caption)}">${p.caption ? `<figcaption>${h(p.caption)}</figcaption>` : ''}</figure>`).join('')}` : '',
     ...doc.signatures.map((s) => `<div class="sign">${s.note ? `<p>${h(s.note)}</p>` : ''}<p>${h(`(ลงชื่อ) ${DOTS} ${s.role}`)}</p><p>(${h(s.name || DOTS)})</p><p>${h(s.position || `ตำแหน่ง ${DOTS}`)}</p></div>`),
   ].join('\n')
   return htmlDocument({ title: doc.title, css: `${laksamanFontFaceCss()}\n${CSS}`, body })

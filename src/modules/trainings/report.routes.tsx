@@ -10,6 +10,7 @@ import { render } from '../../platform/ui/render.js'
 import { trainingsT } from './trainings.i18n.js'
 import { getSession, saveReport } from './sessions.js'
 import { sessionResults } from './answers.js'
+import { photosOf } from './files.js'
 import { reportLabels, ReportSchema, reportValues } from './forms.js'
 import { reportDocx, reportFileName, reportPdf, trainingReport } from './report-document.js'
 import { ReportForm } from './views/report-form.js'
@@ -25,7 +26,7 @@ export function reportRoutes() {
   for (const ext of ['docx', 'pdf'] as const) {
     app.get(`/trainings/:id/report.${ext}`, requirePermission('trainings.read'), async (c) => {
       const r = await sessionResults(ctxOf(c), uuidParam(c))
-      const buf = await RENDER[ext](trainingReport(r, c.get('org').nameTh))
+      const buf = await RENDER[ext](trainingReport(r, c.get('org').nameTh, await photosOf(ctxOf(c), r.session.id)))
       return c.body(new Uint8Array(buf), 200, { 'Content-Type': TYPES[ext], 'Content-Disposition': `attachment; filename="${reportFileName(r.session, c.get('org').slug, ext)}"`, 'Cache-Control': 'no-store' })
     })
   }

@@ -150,6 +150,98 @@ describe('trainings module in a real browser', () => {
     await p.context().close()
   })
 
+  for (const js of [true, false]) {
+    it(`one session from sign-up to certificate: the bank and the test by the officer, the pre/post test on a 360 px phone, the certificate checked publicly${js ? '' : ' (JavaScript off)'}`, { timeout: 180_000 }, async () => {
+      const tag = js ? 'ค' : 'ง'
+      const desk = await newPage(js)
+      const axe = async (p: Page) => {
+        if (js) await expectNoAxeViolations(p)
+      }
+      await signIn(desk, s.baseUrl, a.org.slug, a.users.officer.email)
+      const base = `/o/${a.org.slug}/admin/trainings`
+      // The bank: two questions (one mistake first).
+      await desk.goto(`${s.baseUrl}${base}/questions/new`)
+      await desk.fill('#text', `ผลประโยชน์ทับซ้อนคืออะไร ${tag}`)
+      await desk.fill('#choices', 'ผลประโยชน์ส่วนตนขัดกับส่วนรวม\nการทำงานล่วงเวลา')
+      await desk.fill('#correct', '3')
+      expect((await clickAndWait(desk, 'main form[method=post] button[type=submit]')).status()).toBe(422)
+      expect(await desk.inputValue('#text')).toBe(`ผลประโยชน์ทับซ้อนคืออะไร ${tag}`)
+      await axe(desk)
+      await desk.fill('#correct', '1')
+      await clickAndWait(desk, 'main form[method=post] button[type=submit]')
+      await desk.goto(`${s.baseUrl}${base}/questions/new`)
+      await desk.fill('#text', `พบการเรียกรับสินบนควรแจ้งที่ใด ${tag}`)
+      await desk.fill('#choices', 'ไม่ต้องแจ้ง\nช่องทางร้องเรียนของเทศบาล')
+      await desk.fill('#correct', '2')
+      await clickAndWait(desk, 'main form[method=post] button[type=submit]')
+      expect(await desk.textContent('main')).toContain(`พบการเรียกรับสินบนควรแจ้งที่ใด ${tag}`)
+      await axe(desk)
+      // The session: created, published, everyone signed up, the test set.
+      await desk.goto(`${s.baseUrl}${base}/new`)
+      const topic = `อบรมครบวงจร ${tag}`
+      await desk.fill('#topic', topic)
+      await desk.fill('#startsOn', '20/03/2566')
+      await desk.fill('#hours', '3')
+      await desk.fill('#trainerName', 'นายวิทยากร ภายใน')
+      await desk.fill('#place', 'ห้องประชุมสำนักงาน')
+      await desk.fill('#targetGroup', 'บุคลากรทุกคน')
+      await clickAndWait(desk, 'main form[method=post] button[type=submit]')
+      const sessionUrl = desk.url()
+      await clickAndWait(desk, 'main form[action$="/publish"] button')
+      await desk.goto(`${sessionUrl}/attendance`)
+      await desk.check('#everyone')
+      await clickAndWait(desk, 'main form[action$="/attendance/signup"] button')
+      await desk.goto(`${sessionUrl}/test`)
+      await desk.locator('label', { hasText: `ผลประโยชน์ทับซ้อนคืออะไร ${tag}` }).click()
+      await desk.locator('label', { hasText: `พบการเรียกรับสินบนควรแจ้งที่ใด ${tag}` }).click()
+      await axe(desk)
+      await clickAndWait(desk, 'main form[method=post] button[type=submit]')
+      expect(await desk.textContent('.notice')).toContain('2 ข้อ')
+
+      // The attendee on a 360 px phone: check in, the pre-test, the post-test, the evaluation.
+      const phone = await newPage(js, 360)
+      await signIn(phone, s.baseUrl, a.org.slug, a.users.viewer.email)
+      await phone.goto(`${sessionUrl}/checkin`)
+      await clickAndWait(phone, 'main form button[type=submit]')
+      await clickAndWait(phone, 'main a[href$="/answer/pre"]')
+      await axe(phone)
+      const answer = async (picks: string[]) => {
+        for (const text of picks) await phone.locator('main label', { hasText: text }).click()
+        await clickAndWait(phone, 'main form button[type=submit]')
+        return phone.textContent('main [role=status]')
+      }
+      expect(await answer(['การทำงานล่วงเวลา', 'ไม่ต้องแจ้ง'])).toContain('ได้ 0 จาก 2 คะแนน')
+      await phone.goto(`${sessionUrl}/answer/post`)
+      expect(await answer(['ผลประโยชน์ส่วนตนขัดกับส่วนรวม', 'ช่องทางร้องเรียนของเทศบาล'])).toContain('ได้ 2 จาก 2 คะแนน')
+      await phone.goto(`${sessionUrl}/answer/eval`)
+      for (const item of ['content', 'trainer', 'materials', 'venue', 'overall']) await phone.locator(`label[for="r_${item}-4"]`).click()
+      await clickAndWait(phone, 'main form button[type=submit]')
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await phone.context().close()
+
+      // The officer: the results, the certificates, and a visitor checks the code.
+      await desk.goto(`${sessionUrl}/results`)
+      expect(await desk.textContent('main')).toContain('ความรู้เพิ่มขึ้นเฉลี่ย 100.00 จุดร้อยละ')
+      await axe(desk)
+      await desk.goto(`${sessionUrl}/certificates`)
+      await desk.fill('#signerName', 'นายสมชาย ผู้บริหาร')
+      await clickAndWait(desk, 'main form[method=post] button[type=submit]')
+      expect(await desk.textContent('.notice')).toContain('ออกเกียรติบัตร 1 ฉบับ')
+      await axe(desk)
+      const code = (await desk.textContent('main table code'))!
+      expect(await desk.textContent('main table')).toContain('นางสาวมานี ผู้ติดตาม')
+      await desk.context().close()
+      const visitor = await newPage(js, 360)
+      await visitor.goto(`${s.baseUrl}/o/${a.org.slug}/trainings/verify`)
+      await visitor.fill('#code', code.toLowerCase())
+      await clickAndWait(visitor, 'main form button[type=submit]')
+      expect(await visitor.textContent('main')).toContain('นางสาวมานี ผู้ติดตาม')
+      expect(await visitor.textContent('main')).toContain(topic)
+      await axe(visitor)
+      await visitor.context().close()
+    })
+  }
+
   it('a staff member checks in by the QR page on a 360 px phone; the public page passes axe', { timeout: 90_000 }, async () => {
     const p = await newPage(true, 360)
     await signIn(p, s.baseUrl, a.org.slug, a.users.viewer.email)

@@ -7,9 +7,9 @@ import { closeChromium } from '../../platform/documents/chromium.js'
 import { buildAttendee, buildCertificate, buildCourse, buildPerson, buildQuestion, buildSession } from './testing/factories.js'
 import { inOrg } from '../../db/client.js'
 import { putFile } from '../../platform/files/files.service.js'
-import { outsideCourses } from './trainings.schema.js'
+import { outsideCourses, sessionFiles } from './trainings.schema.js'
 import { eq } from 'drizzle-orm'
-import { TINY_PDF } from '../../../tests/support/multipart.js'
+import { postMultipart, TINY_PDF } from '../../../tests/support/multipart.js'
 
 // Every role × every route of the module: who gets the page, who is refused, and that the staff
 // menu shows the module exactly to the roles that may open it.
@@ -25,6 +25,7 @@ describe('trainings: role × route', () => {
   let cid = ''
   let pid = ''
   let course = ''
+  let fid = ''
   let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
@@ -39,6 +40,7 @@ describe('trainings: role × route', () => {
       const f = await putFile(tx, org.id, { name: 'cert.pdf', bytes: TINY_PDF, isPublic: false })
       await tx.update(outsideCourses).set({ certificateFileId: f.id }).where(eq(outsideCourses.id, course))
     })
+    fid = await addSessionFile()
     qid = (await buildQuestion(t.deps.db, org.id)).id
     clients = await clientsByRole(t, org, other)
   })
@@ -47,6 +49,12 @@ describe('trainings: role × route', () => {
     await t.close()
   })
   const base = () => `/o/${org.slug}/admin/trainings`
+  const addSessionFile = () =>
+    inOrg(t.deps.db, org.id, async (tx) => {
+      const f = await putFile(tx, org.id, { name: 'material.pdf', bytes: TINY_PDF, isPublic: false })
+      const [row] = await tx.insert(sessionFiles).values({ orgId: org.id, sessionId: id, fileId: f.id, kind: 'material' }).returning()
+      return row!.id
+    })
 
   const routes = [
     { path: () => base(), allowed: READ },
@@ -77,6 +85,9 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/courses/${course}/edit`, allowed: EDIT },
     { path: () => `${base()}/courses/${course}/delete`, allowed: EDIT },
     { path: () => `${base()}/courses/${course}/file`, allowed: READ },
+    { path: () => `${base()}/${id}/files`, allowed: READ },
+    { path: () => `${base()}/${id}/files/${fid}`, allowed: READ },
+    { path: () => `${base()}/${id}/files/${fid}/delete`, allowed: EDIT },
     // The test accounts have no person in the directory: the answer page says so (409).
     { path: () => `${base()}/${id}/answer/pre`, allowed: CHECKIN, ok: 409 },
     { path: () => `${base()}/${id}/answer/eval`, allowed: CHECKIN, ok: 409 },
@@ -131,12 +142,18 @@ describe('trainings: role × route', () => {
     { name: 'course create', path: async () => `${base()}/people/${pid}/courses/new`, body: { name: 'หลักสูตรตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
     { name: 'course edit', path: async () => `${base()}/courses/${course}/edit`, body: { name: 'หลักสูตรแก้ตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
     { name: 'course delete', path: async () => `${base()}/courses/${(await buildCourse(t.deps.db, org.id, pid)).id}/delete`, body: {}, allowed: EDIT, ok: 303 },
+    { name: 'file delete', path: async () => `${base()}/${id}/files/${await addSessionFile()}/delete`, body: {}, allowed: EDIT, ok: 303 },
     { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]
   it.each(posts.flatMap((p, i) => [...ROLES, 'other_agency' as const].map((w) => [p.name, i, w] as const)))('POST %s (%i) as %s', async (_name, i, w) => {
     const p = posts[i]!
     const res = await clients.get(w)!.post(await p.path(), p.body, { csrfFrom: `/o/${org.slug}/` })
     expect(res.status).toBe(w !== 'other_agency' && p.allowed.includes(w) ? p.ok : 403)
+  })
+
+  it.each([...ROLES, 'other_agency' as const].map((w) => [w] as const))('POST a material (multipart) as %s', async (w) => {
+    const res = await postMultipart(t.app, clients.get(w)!, `${base()}/${id}/files`, { kind: 'material', caption: '' }, [{ field: 'file', name: 'm.pdf', bytes: TINY_PDF }], { csrfFrom: `/o/${org.slug}/` })
+    expect(res.status).toBe(w !== 'other_agency' && EDIT.includes(w) ? 303 : 403)
   })
 
   it.each(ROLES.map((r) => [r] as const))('the staff menu shows the module to %s only when allowed', async (role) => {

@@ -18,6 +18,7 @@ import { answerPublicRoutes, answerStaffRoutes } from './answers.routes.js'
 import { reportRoutes } from './report.routes.js'
 import { certificatePublicRoutes, certificateStaffRoutes } from './certificates.routes.js'
 import { hoursRoutes } from './hours.routes.js'
+import { fileRoutes } from './files.routes.js'
 import { ListPage } from './views/list.js'
 import { SessionForm } from './views/form.js'
 import { ConfirmPage } from './views/parts.js'
@@ -109,6 +110,7 @@ export function trainingsStaffRoutes() {
   app.route('/', answerStaffRoutes())
   app.route('/', reportRoutes())
   app.route('/', certificateStaffRoutes())
+  app.route('/', fileRoutes())
   app.route('/', sessionPageRoutes())
   return app
 }

@@ -162,3 +162,21 @@ export const outsideCourses = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type OutsideCourse = typeof outsideCourses.$inferSelect
+
+export const FILE_KINDS = ['material', 'photo'] as const
+export type FileKind = (typeof FILE_KINDS)[number]
+export const sessionFiles = pgTable(
+  'trainings_files',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sessionId: uuid('session_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    kind: text('kind').$type<FileKind>().notNull(),
+    caption: text('caption').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type SessionFile = typeof sessionFiles.$inferSelect

@@ -55,3 +55,6 @@ export async function buildCertificate(db: Db, orgId: string, sessionId: string,
     return row!
   })
 }
+
+/** A 1 × 1 PNG (a photo for tests). */
+export const TINY_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'))

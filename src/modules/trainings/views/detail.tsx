@@ -53,6 +53,9 @@ export const SessionPage = (p: DetailProps) => {
             <a href={`${url}/results`}>{trainingsT(L, 'action.results')}</a>
           </li>
           <li>
+            <a href={`${url}/files`}>{trainingsT(L, 'action.files')}</a>
+          </li>
+          <li>
             <a href={`${url}/certificates`}>{trainingsT(L, 'action.certificates')}</a>
           </li>
           <li>
