@@ -12,6 +12,7 @@ import { coiModule } from '../modules/coi/module.js'
 import { meetingsModule } from '../modules/meetings/module.js'
 import { trainingsModule } from '../modules/trainings/module.js'
 import { surveysModule } from '../modules/surveys/module.js'
+import { selfAssessmentModule } from '../modules/self-assessment/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -31,6 +32,7 @@ export const manifests = [
   meetingsModule,
   trainingsModule,
   surveysModule,
+  selfAssessmentModule,
   // new:module adds its manifest above this line
 ]
 

@@ -4,7 +4,7 @@ import { ctxOf } from '../../platform/http/context.js'
 import { formAction, type FormValues } from '../../platform/http/forms.js'
 import { AppError, InputError } from '../../platform/http/errors.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { uuidParam, yearParam } from '../../platform/http/params.js'
+import { cleanSearchText, uuidParam, yearParam } from '../../platform/http/params.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { todayInBangkok, toThaiDateText } from '../../platform/thai/index.js'
@@ -53,7 +53,7 @@ export function plansRoutes() {
     const target = { type: 'assessment.plan', id: `${year}:${n}` }
     const [plan, units, linked] = await Promise.all([getPlan(ctxOf(c), year, n), listUnits(ctxOf(c)), evidenceFor(ctxOf(c), [target])])
     const today = toThaiDateText(todayInBangkok())
-    return <PlanPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} fw={fw} indicator={n} plan={plan} units={units} score={view.scores[n]} today={today} failed={failed} linked={linked.get(`assessment.plan:${year}:${n}`) ?? []} />
+    return <PlanPage ctx={pageCtx(c)} ita={itaBase(c)} year={year} fw={fw} indicator={n} plan={plan} units={units} score={view.scores[n]} today={today} failed={failed} linked={linked.get(`assessment.plan:${year}:${n}`) ?? []} quote={cleanSearchText(c.req.query('quote'), 500) || undefined} />
   }
   /** The year and indicator of a POST (404 when the year's framework has no such indicator). */
   const target = async (c: StaffContext) => {

@@ -263,3 +263,38 @@ export async function deletePoint(ctx: OrgUseCaseCtx, surveyId: string, pointId:
     await audit(tx, ctx, 'point.delete', surveyId, { pointId, name: row.name })
   })
 }
+
+/**
+ * A survey built by another module from its own question bank (e.g. the IIT self-assessment): the
+ * questions given, opened at once; `also` writes the caller's rows in the same transaction.
+ * Returns the survey and its question ids in the order given.
+ */
+export async function createBankSurvey(ctx: OrgUseCaseCtx, input: SurveyInput, questions: QuestionInput[], also?: (tx: Tx, made: { survey: Survey; questionIds: string[] }) => Promise<void>): Promise<{ survey: Survey; questionIds: string[] }> {
+  assertCan(ctx.actor, 'surveys.edit')
+  if (!questions.length) throw refuse('refuse.noQuestions')
+  try {
+    return await inOrg(ctx.db, ctx.orgId, async (tx) => {
+      const [s] = await tx.insert(surveys).values({ orgId: ctx.orgId, ...input, status: 'open', createdBy: ctx.actor!.userId }).returning()
+      const rows = await tx
+        .insert(surveyQuestions)
+        .values(questions.map((q, i) => ({ orgId: ctx.orgId, surveyId: s!.id, position: i + 1, ...q })))
+        .returning({ id: surveyQuestions.id, position: surveyQuestions.position })
+      await audit(tx, ctx, 'create', s!.id, { title: input.title, fiscalYear: input.fiscalYear, access: input.access, template: 'bank', questions: questions.length })
+      await audit(tx, ctx, 'open', s!.id, { from: 'draft' })
+      const made = { survey: s!, questionIds: rows.sort((a, b) => a.position - b.position).map((r) => r.id) }
+      // The caller's own rows in the same transaction: the survey and what it is for exist together or not at all.
+      if (also) await also(tx, made)
+      return made
+    })
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate()
+    throw e
+  }
+}
+
+/** Every answer sheet of a survey (answers only, in no particular order), for a module that scores them. */
+export async function answerSheets(ctx: OrgUseCaseCtx, surveyId: string): Promise<Record<string, number | number[] | string>[]> {
+  assertCan(ctx.actor, 'surveys.read')
+  if (!isUuid(surveyId)) throw new AppError('not_found', 404)
+  return inOrg(ctx.db, ctx.orgId, async (tx) => (await tx.select({ a: surveyResponses.answers }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId))).map((r) => r.a))
+}

@@ -82,13 +82,16 @@ export type PlanPageProps = {
   failed?: PlanFailure | undefined
   /** Records of other modules linked to this plan as evidence (platform evidence links). */
   linked: LinkedEvidence[]
+  /** A finding quoted into the weaknesses (from the self-assessment's weakest items), to review and save. */
+  quote?: string | undefined
 }
 
-function planValues(plan: PlanWithLog | null, year: number): FormValues {
+function planValues(plan: PlanWithLog | null, year: number, quote?: string): FormValues {
+  const weaknesses = plan?.weaknesses ?? ''
   return {
     indicatorName: plan?.indicatorName ?? '',
     strengths: plan?.strengths ?? '',
-    weaknesses: plan?.weaknesses ?? '',
+    weaknesses: quote && !weaknesses.includes(quote) ? [weaknesses, quote].filter(Boolean).join('\n') : weaknesses,
     guidelines: (plan?.guidelines ?? []).join('\n'),
     unitIds: plan?.unitIds ?? [],
     responsibleText: plan?.responsibleText ?? '',
@@ -176,7 +179,7 @@ export const PlanPage = (p: PlanPageProps) => {
         </p>
       )}
       {canEdit ? (
-        <PlanFormView ctx={ctx} action={base} units={p.units} state={{ values: stateOf('plan')?.values ?? planValues(plan, year), errors: stateOf('plan')?.errors ?? {} }} />
+        <PlanFormView ctx={ctx} action={base} units={p.units} state={{ values: stateOf('plan')?.values ?? planValues(plan, year, p.quote), errors: stateOf('plan')?.errors ?? {} }} />
       ) : (
         <dl>
           <dt>{at(lang, 'plans.guidelines')}</dt>
