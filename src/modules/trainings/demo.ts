@@ -3,7 +3,7 @@ import { inOrg, type Tx } from '../../db/client.js'
 import type { AppDeps } from '../../platform/http/context.js'
 import { appendAudit } from '../../platform/audit/audit.js'
 import { evidenceLinks } from '../../platform/evidence/evidence.schema.js'
-import { orgs } from '../../platform/orgs/orgs.schema.js'
+import { orgs, units } from '../../platform/orgs/orgs.schema.js'
 import { peopleFor, STAFF_KINDS } from '../../platform/people/directory.js'
 import { fiscalYearOf } from '../../platform/thai/index.js'
 import { loadReportData } from '../measures/index.js'
@@ -35,10 +35,11 @@ async function insertQuestions(tx: Tx, orgId: string, subject: string, list: typ
 /** One demo training: published, every staff member and executive signed up, attendance, the tests, evaluations, the report and certificates. */
 async function insertTraining(tx: Tx, orgId: string, d: DemoTraining, qs: Question[]): Promise<Session> {
   const { key, absent, outside, ...fields } = d
+  const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.nameTh, 'งานนิติการ'))
   const at = new Date(`${d.startsOn}T08:45:00+07:00`)
   const [s] = await tx
     .insert(sessions)
-    .values({ orgId, ...fields, fiscalYear: fiscalYearOf(d.startsOn), status: 'published', publishedAt: new Date(`${d.startsOn}T09:00:00+07:00`), createdAt: at, summary: REPORTS[key].summary, benefits: REPORTS[key].benefits, reporterName: REPORTER.name, reporterPosition: REPORTER.position, reportedAt: new Date(`${d.endsOn}T16:00:00+07:00`) })
+    .values({ orgId, ...fields, unitId: unit?.id ?? null, fiscalYear: fiscalYearOf(d.startsOn), status: 'published', publishedAt: new Date(`${d.startsOn}T09:00:00+07:00`), createdAt: at, summary: REPORTS[key].summary, benefits: REPORTS[key].benefits, reporterName: REPORTER.name, reporterPosition: REPORTER.position, reportedAt: new Date(`${d.endsOn}T16:00:00+07:00`) })
     .returning()
   const list = await peopleFor(tx, { all: true, kinds: [...STAFF_KINDS, 'executive'] }, { on: d.startsOn })
   const rows: Attendee[] = list.length

@@ -22,16 +22,22 @@ export const SessionSchema = z
     mode: f.choice(MODES),
     place: f.text(500),
     targetGroup: f.text(500),
+    unitId: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() ?? '')
+      .pipe(z.union([z.literal(''), z.uuid()]))
+      .transform((v) => v || null),
     budget: f.number({ min: 0, max: 999_999_999, maxDecimals: 2 }),
   })
   .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
 export type SessionInput = z.infer<typeof SessionSchema>
 
-const SESSION_FIELDS = ['topic', 'detail', 'startsOn', 'endsOn', 'hours', 'trainerKind', 'trainerName', 'trainerOrg', 'mode', 'place', 'targetGroup', 'budget'] as const
+const SESSION_FIELDS = ['topic', 'detail', 'startsOn', 'endsOn', 'hours', 'trainerKind', 'trainerName', 'trainerOrg', 'mode', 'place', 'targetGroup', 'unitId', 'budget'] as const
 export const sessionLabels = (L: Lang) => Object.fromEntries(SESSION_FIELDS.map((k) => [k, trainingsT(L, `field.${k}`)]))
 export const sessionValues = (s: Session): FormValues => ({
   topic: s.topic, detail: s.detail, startsOn: toThaiDateText(s.startsOn), endsOn: s.endsOn === s.startsOn ? '' : toThaiDateText(s.endsOn), hours: hoursText(s.hours),
-  trainerKind: s.trainerKind, trainerName: s.trainerName, trainerOrg: s.trainerOrg, mode: s.mode, place: s.place, targetGroup: s.targetGroup, budget: s.budget === null ? '' : String(s.budget),
+  trainerKind: s.trainerKind, trainerName: s.trainerName, trainerOrg: s.trainerOrg, mode: s.mode, place: s.place, targetGroup: s.targetGroup, unitId: s.unitId ?? '', budget: s.budget === null ? '' : String(s.budget),
 })
 
 export const SignUpSchema = z.object({ everyone: f.checkbox(), personIds: f.list().pipe(z.array(z.uuid())) })

@@ -4,7 +4,8 @@ import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { InputError } from '../../platform/http/errors.js'
 import { closeDeadline, removeDeadline, setDeadline } from '../../platform/deadlines/deadlines.service.js'
-import { fiscalYearOf } from '../../platform/thai/index.js'
+import { fiscalYearOf, sortThai } from '../../platform/thai/index.js'
+import { units } from '../../platform/orgs/orgs.schema.js'
 import { sessions, SESSION_STATUSES, type Session, type SessionStatus } from './trainings.schema.js'
 import type { SessionInput } from './forms.js'
 import { REPORT_DAYS_AFTER } from './rules.js'
@@ -13,7 +14,7 @@ import { audit, both, conflict, likePattern, lockSession, notFound, sessionIn } 
 export const PAGE_SIZE = 20
 export { SESSION_STATUSES }
 
-export type SessionFilter = { q?: string | undefined; fiscalYear?: number | undefined; status?: SessionStatus | undefined; page: number }
+export type SessionFilter = { q?: string | undefined; fiscalYear?: number | undefined; status?: SessionStatus | undefined; unitId?: string | undefined; page: number }
 export type SessionPage = { rows: (Session & { registered: number; present: number })[]; total: number; page: number; pages: number; years: number[] }
 
 const addDays = (iso: string, n: number) => {
@@ -42,6 +43,19 @@ function check(input: SessionInput): void {
   if (input.trainerKind === 'outside' && !input.trainerOrg) throw new InputError({ trainerOrg: both('v.trainerOrg') })
 }
 
+/** The unit chosen must be one of the agency's (row-level security hides the others). */
+async function checkUnit(tx: Tx, unitId: string | null): Promise<void> {
+  if (!unitId) return
+  const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId))
+  if (!u) throw new InputError({ unitId: both('v.unit') })
+}
+
+/** The agency's units, by Thai name, for the form and the list filter. */
+export async function unitsOf(ctx: OrgUseCaseCtx): Promise<{ id: string; nameTh: string }[]> {
+  const rows = await inOrg(ctx.db, ctx.orgId, (tx) => tx.select({ id: units.id, nameTh: units.nameTh }).from(units))
+  return sortThai(rows, (u) => u.nameTh)
+}
+
 export async function listSessions(ctx: OrgUseCaseCtx, f: SessionFilter): Promise<SessionPage> {
   assertCan(ctx.actor, 'trainings.read')
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
@@ -49,6 +63,7 @@ export async function listSessions(ctx: OrgUseCaseCtx, f: SessionFilter): Promis
     if (f.q) where.push(or(ilike(sessions.topic, likePattern(f.q)), ilike(sessions.trainerName, likePattern(f.q)), ilike(sessions.place, likePattern(f.q)))!)
     if (f.fiscalYear) where.push(eq(sessions.fiscalYear, f.fiscalYear))
     if (f.status) where.push(eq(sessions.status, f.status))
+    if (f.unitId) where.push(eq(sessions.unitId, f.unitId))
     const cond = where.length ? and(...where) : undefined
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(sessions).where(cond)
     const pages = Math.max(1, Math.ceil(n / PAGE_SIZE))
@@ -81,6 +96,7 @@ export async function createSession(ctx: OrgUseCaseCtx, input: SessionInput): Pr
   check(input)
   const actor = ctx.actor
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    await checkUnit(tx, input.unitId)
     const [s] = await tx.insert(sessions).values({ orgId: ctx.orgId, ...input, fiscalYear: fiscalYearOf(input.startsOn), createdBy: actor.userId }).returning()
     await syncDeadlines(tx, ctx.orgId, s!)
     await audit(tx, ctx, 'create', 'training_session', s!.id, { topic: s!.topic, startsOn: s!.startsOn, fiscalYear: s!.fiscalYear })
@@ -93,6 +109,7 @@ export async function updateSession(ctx: OrgUseCaseCtx, id: string, input: Sessi
   check(input)
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const before = await lockSession(tx, id)
+    await checkUnit(tx, input.unitId)
     const [s] = await tx.update(sessions).set({ ...input, fiscalYear: fiscalYearOf(input.startsOn), updatedAt: sql`now()` }).where(eq(sessions.id, id)).returning()
     await syncDeadlines(tx, ctx.orgId, s!)
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof SessionInput] !== v).map(([k, v]) => [k, { from: before[k as keyof SessionInput], to: v }]))

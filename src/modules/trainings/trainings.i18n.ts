@@ -353,6 +353,10 @@ export const trainingsT = defineMessages(
     'field.file': 'ไฟล์',
     'action.files': 'เอกสารและภาพถ่าย',
     'doc.photosTitle': '7. ภาพถ่ายการอบรม',
+    'field.unitId': 'หน่วยงานที่จัด',
+    'field.unitNone': 'ไม่ระบุ',
+    'list.allUnits': 'ทุกหน่วยงาน',
+    'v.unit': 'ไม่พบหน่วยงานที่เลือก',
   },
   {
     'module.name': 'Trainings',
@@ -706,6 +710,10 @@ export const trainingsT = defineMessages(
     'field.file': 'File',
     'action.files': 'Materials and photos',
     'doc.photosTitle': '7. ภาพถ่ายการอบรม',
+    'field.unitId': 'Organising unit',
+    'field.unitNone': 'Not given',
+    'list.allUnits': 'All units',
+    'v.unit': 'The unit chosen was not found',
   },
 )
 export type TrainingsKey = Parameters<typeof trainingsT>[1]

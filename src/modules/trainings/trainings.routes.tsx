@@ -3,14 +3,14 @@ import type { OrgEnv, StaffContext, StaffEnv } from '../../platform/http/context
 import { ctxOf } from '../../platform/http/context.js'
 import { formAction, formErrorsOf, type FormState } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { intQuery, searchQuery, uuidParam, yearFilter } from '../../platform/http/params.js'
+import { intQuery, isUuid, searchQuery, uuidParam, yearFilter } from '../../platform/http/params.js'
 import { publicPage } from '../../platform/http/page-cache.js'
 import { orgBase } from '../../platform/ui/menu.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { trainingsT } from './trainings.i18n.js'
 import { SESSION_STATUSES } from './trainings.schema.js'
-import { createSession, deleteSession, getSession, listSessions, publicSessions, publishSession, updateSession, withdrawSession } from './sessions.js'
+import { createSession, deleteSession, getSession, listSessions, publicSessions, publishSession, unitsOf, updateSession, withdrawSession } from './sessions.js'
 import { sessionLabels, SessionSchema, sessionValues } from './forms.js'
 import { sessionPageRoutes } from './session.routes.js'
 import { questionRoutes } from './questions.routes.js'
@@ -35,17 +35,21 @@ export function trainingsStaffRoutes() {
   app.route('/', hoursRoutes())
 
   app.get('/trainings', requirePermission('trainings.read'), async (c) => {
-    const filter = { q: searchQuery(c), fiscalYear: yearFilter(c), status: SESSION_STATUSES.find((s) => s === c.req.query('status')), page: intQuery(c, 'page', 1, 10_000) }
-    return render(c, <ListPage ctx={pageCtx(c)} base={base(c)} filter={filter} data={await listSessions(ctxOf(c), filter)} />)
+    const unit = c.req.query('unit')
+    const filter = { q: searchQuery(c), fiscalYear: yearFilter(c), status: SESSION_STATUSES.find((s) => s === c.req.query('status')), unitId: unit && isUuid(unit) ? unit : undefined, page: intQuery(c, 'page', 1, 10_000) }
+    return render(c, <ListPage ctx={pageCtx(c)} base={base(c)} filter={filter} data={await listSessions(ctxOf(c), filter)} units={await unitsOf(ctxOf(c))} />)
   })
 
-  const newForm = (c: StaffContext) => (s: FormState) => <SessionForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/new`} back={base(c)} editing={false} {...s} />
-  app.get('/trainings/new', requirePermission('trainings.edit'), (c) => render(c, newForm(c)({ values: { trainerKind: 'inside', mode: 'onsite' } })))
-  app.post('/trainings/new', requirePermission('trainings.edit'), (c) =>
+  const newForm = async (c: StaffContext) => {
+    const units = await unitsOf(ctxOf(c))
+    return (s: FormState) => <SessionForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/new`} back={base(c)} editing={false} units={units} {...s} />
+  }
+  app.get('/trainings/new', requirePermission('trainings.edit'), async (c) => render(c, (await newForm(c))({ values: { trainerKind: 'inside', mode: 'onsite' } })))
+  app.post('/trainings/new', requirePermission('trainings.edit'), async (c) =>
     formAction(c, {
       schema: SessionSchema,
       labels: sessionLabels(c.get('lang')),
-      view: newForm(c),
+      view: await newForm(c),
       submit: async (data) => {
         const s = await createSession(ctxOf(c), data)
         flash(c, trainingsT(c.get('lang'), 'created', { topic: s.topic }))
@@ -54,17 +58,20 @@ export function trainingsStaffRoutes() {
     }),
   )
 
-  const editForm = (c: StaffContext, id: string) => (s: FormState) => <SessionForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/${id}/edit`} back={`${base(c)}/${id}`} editing {...s} />
+  const editForm = async (c: StaffContext, id: string) => {
+    const units = await unitsOf(ctxOf(c))
+    return (s: FormState) => <SessionForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/${id}/edit`} back={`${base(c)}/${id}`} editing units={units} {...s} />
+  }
   app.get('/trainings/:id/edit', requirePermission('trainings.edit'), async (c) => {
     const s = await getSession(ctxOf(c), uuidParam(c))
-    return render(c, editForm(c, s.id)({ values: sessionValues(s) }))
+    return render(c, (await editForm(c, s.id))({ values: sessionValues(s) }))
   })
   app.post('/trainings/:id/edit', requirePermission('trainings.edit'), async (c) => {
     const s = await getSession(ctxOf(c), uuidParam(c))
     return formAction(c, {
       schema: SessionSchema,
       labels: sessionLabels(c.get('lang')),
-      view: editForm(c, s.id),
+      view: await editForm(c, s.id),
       submit: async (data) => {
         const r = await updateSession(ctxOf(c), s.id, data)
         flash(c, trainingsT(c.get('lang'), 'updated', { topic: r.topic }))

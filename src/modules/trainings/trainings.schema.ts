@@ -25,6 +25,7 @@ export const sessions = pgTable(
     mode: text('mode').$type<Mode>().notNull(),
     place: text('place').notNull(),
     targetGroup: text('target_group').notNull(),
+    unitId: uuid('unit_id'),
     budget: numeric('budget', { mode: 'number' }),
     status: text('status').$type<SessionStatus>().notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),

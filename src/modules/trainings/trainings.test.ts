@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { createTestApp, TestClient, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
+import { buildOrg, buildUnit, buildUser, TEST_PASSWORD } from '../../../tests/support/factories.js'
 import { inOrg } from '../../db/client.js'
 import { auditLog } from '../../platform/audit/audit.schema.js'
 import { people } from '../../platform/people/people.schema.js'
@@ -17,7 +17,7 @@ import { buildAttendee, buildPerson, buildSession } from './testing/factories.js
 
 const input = (o: Partial<SessionInput> = {}): SessionInput => ({
   topic: 'การป้องกันผลประโยชน์ทับซ้อน', detail: '', startsOn: '2023-02-16', endsOn: '2023-02-16', hours: 3, trainerKind: 'inside', trainerName: 'นายวิทยากร ภายใน', trainerOrg: '',
-  mode: 'onsite', place: 'ห้องประชุมสำนักงาน', targetGroup: 'บุคลากรทุกคน', budget: null, ...o,
+  mode: 'onsite', place: 'ห้องประชุมสำนักงาน', targetGroup: 'บุคลากรทุกคน', unitId: null, budget: null, ...o,
 })
 const form = (o: Record<string, string> = {}) => ({
   topic: 'อบรมจากแบบฟอร์ม', detail: 'รายละเอียดที่พิมพ์ไว้', startsOn: '16/02/2566', endsOn: '', hours: '3', trainerKind: 'inside', trainerName: 'นายวิทยากร', trainerOrg: '', mode: 'onsite', place: 'ห้องประชุม', targetGroup: 'บุคลากรทุกคน', budget: '', ...o,
@@ -153,6 +153,21 @@ describe('trainings: sessions and attendance (service and pages)', () => {
     const detail = await (await officer.get(`${base()}/${s.id}`)).text()
     expect(detail).toContain('<svg')
     expect(detail).toContain(`/admin/trainings/${s.id}/checkin`)
+  })
+
+  it('filters by the organising unit; a unit of another agency is refused on the same form', async () => {
+    const legal = await buildUnit(t.deps.db, org, 'งานนิติการทดสอบ')
+    const foreign = await buildUnit(t.deps.db, other, 'กองของหน่วยงานอื่น')
+    const bad = await officer.post(`${base()}/new`, form({ topic: 'อบรมหน่วยงานอื่น', unitId: foreign.id }))
+    expect(bad.status).toBe(422)
+    expect(await bad.text()).toContain('ไม่พบหน่วยงานที่เลือก')
+    expect((await officer.post(`${base()}/new`, form({ topic: 'อบรมของงานนิติการ', unitId: legal.id }))).status).toBe(303)
+    const page = await listSessions(ctx, { unitId: legal.id, page: 1 })
+    expect(page.rows.map((r) => r.topic)).toEqual(['อบรมของงานนิติการ'])
+    const html = await (await officer.get(`${base()}?unit=${legal.id}`)).text()
+    expect(html).toContain('อบรมของงานนิติการ')
+    expect(html).not.toContain('อบรมวันที่เลขไทย')
+    expect((await officer.get(`${base()}?unit=not-a-uuid`)).status).toBe(200)
   })
 
   it('asks before deleting; another agency cannot see or change the sessions', async () => {

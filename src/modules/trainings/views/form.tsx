@@ -6,7 +6,7 @@ import { trainingsT } from '../trainings.i18n.js'
 import { MODES, TRAINER_KINDS } from '../rules.js'
 
 /** Create or edit a training session; the same view shows the form again with errors and values (422/409). */
-export const SessionForm = (p: { ctx: StaffPageCtx; base: string; action: string; back: string; editing: boolean } & FormState) => {
+export const SessionForm = (p: { ctx: StaffPageCtx; base: string; action: string; back: string; editing: boolean; units: { id: string; nameTh: string }[] } & FormState) => {
   const L = p.ctx.lang
   const title = trainingsT(L, p.editing ? 'form.editTitle' : 'form.newTitle')
   const v = p.values
@@ -28,6 +28,7 @@ export const SessionForm = (p: { ctx: StaffPageCtx; base: string; action: string
         <SelectField name="mode" label={trainingsT(L, 'field.mode')} values={v} errors={e} options={MODES.map((k) => ({ value: k, label: trainingsT(L, `mode.${k}`) }))} />
         <TextField name="place" label={trainingsT(L, 'field.place')} values={v} errors={e} required max={500} lang={L} />
         <TextField name="targetGroup" label={trainingsT(L, 'field.targetGroup')} hint={trainingsT(L, 'field.targetGroupHint')} values={v} errors={e} required max={500} lang={L} />
+        <SelectField name="unitId" label={trainingsT(L, 'field.unitId')} values={v} errors={e} placeholder={trainingsT(L, 'field.unitNone')} options={p.units.map((u) => ({ value: u.id, label: u.nameTh }))} />
         <TextField name="budget" label={trainingsT(L, 'field.budget')} hint={trainingsT(L, 'field.budgetHint')} values={v} errors={e} inputmode="decimal" />
         <div class="actions">
           <button type="submit">{trainingsT(L, 'form.save')}</button>

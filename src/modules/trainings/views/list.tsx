@@ -7,19 +7,20 @@ import type { SessionFilter, SessionPage } from '../sessions.js'
 import { datesText, StatusBadge } from './parts.js'
 
 /** The staff list: search by topic, trainer or place; filter by fiscal year and status; pages of 20. Works without JavaScript. */
-export const ListPage = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base: string; filter: SessionFilter; data: SessionPage }) => {
+export const ListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: SessionFilter; data: SessionPage; units: { id: string; nameTh: string }[] }) => {
   const L = ctx.lang
   const qs = (page: number) => {
     const p = new URLSearchParams()
     if (filter.q) p.set('q', filter.q)
     if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
     if (filter.status) p.set('status', filter.status)
+    if (filter.unitId) p.set('unit', filter.unitId)
     if (page > 1) p.set('page', String(page))
     const s = p.toString()
     return s ? `${base}?${s}` : base
   }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.status)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', status: filter.status ?? '' }
+  const filtered = !!(filter.q || filter.fiscalYear || filter.status || filter.unitId)
+  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', status: filter.status ?? '', unit: filter.unitId ?? '' }
   return (
     <StaffLayout ctx={ctx} title={trainingsT(L, 'list.title')}>
       <h1>{trainingsT(L, 'list.title')}</h1>
@@ -40,6 +41,7 @@ export const ListPage = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base:
         <TextField name="q" type="search" label={trainingsT(L, 'list.search')} values={values} />
         <SelectField name="fy" label={trainingsT(L, 'list.fiscalYear')} values={values} placeholder={trainingsT(L, 'list.allYears')} options={data.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <SelectField name="status" label={trainingsT(L, 'list.status')} values={values} placeholder={trainingsT(L, 'list.allStatuses')} options={SESSION_STATUSES.map((s) => ({ value: s, label: trainingsT(L, `status.${s}`) }))} />
+        <SelectField name="unit" label={trainingsT(L, 'field.unitId')} values={values} placeholder={trainingsT(L, 'list.allUnits')} options={units.map((u) => ({ value: u.id, label: u.nameTh }))} />
         <button type="submit" class="secondary">
           {trainingsT(L, 'list.filter')}
         </button>
