@@ -10,7 +10,11 @@ import type { AppDeps, UseCaseCtx } from '../../src/platform/http/context.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { loadMasterKeys } from '../../src/platform/crypto/index.js'
 import { createTestDatabase, type TestDatabase } from './db.js'
-import type { User } from '../../src/platform/auth/auth.schema.js'
+import { users, type User } from '../../src/platform/auth/auth.schema.js'
+import { eq } from 'drizzle-orm'
+import { inOrg } from '../../src/db/client.js'
+import { orgs, type Org } from '../../src/platform/orgs/orgs.schema.js'
+import type { OrgUseCaseCtx } from '../../src/platform/http/context.js'
 
 export type TestApp = {
   app: ReturnType<typeof createApp>
@@ -99,4 +103,18 @@ export class TestClient {
     const login = orgSlug ? `/o/${orgSlug}/login` : '/login'
     return this.post(login, { email, password }, { headers })
   }
+}
+
+/**
+ * The demo loaded into a test app (as `npm start` loads it), with the demo agency and a use-case
+ * context of its account of `role` — what every module's demo test starts from.
+ */
+export async function demoAgency(t: TestApp, role: User['role'] = 'agency_admin'): Promise<{ org: Org; ctx: OrgUseCaseCtx }> {
+  const { loadDemoIfEmpty } = await import('../../src/app/demo.js')
+  await loadDemoIfEmpty(t.deps)
+  const [org] = await t.deps.db.select().from(orgs).where(eq(orgs.slug, 'phanomrung'))
+  if (!org) throw new Error('the demo agency was not loaded')
+  const user = (await inOrg(t.deps.db, org.id, (tx) => tx.select().from(users).where(eq(users.orgId, org.id)))).find((u) => u.role === role)
+  if (!user) throw new Error(`the demo agency has no ${role} account`)
+  return { org, ctx: useCaseCtx(t, org.id, user) as OrgUseCaseCtx }
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { createTestApp, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
-import { loadDemoIfEmpty } from '../../../src/app/demo.js'
+import { createTestApp, demoAgency, type TestApp } from '../../../tests/support/app.js'
 import { inOrg } from '../../db/client.js'
-import { users } from '../../platform/auth/auth.schema.js'
 import { evidenceLinks } from '../../platform/evidence/evidence.schema.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
-import { orgs } from '../../platform/orgs/orgs.schema.js'
+import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { people } from '../../platform/people/people.schema.js'
 import { loadReportData } from '../measures/index.js'
 import { coiEvidence } from './contracts.js'
@@ -22,13 +20,13 @@ describe('coi: the demo agency', () => {
   let t: TestApp
   let exec: OrgUseCaseCtx
   let orgId = ''
+  let org: Org
   beforeAll(async () => {
     t = await createTestApp()
-    await loadDemoIfEmpty(t.deps)
-    const [org] = await t.deps.db.select().from(orgs).where(eq(orgs.slug, 'phanomrung'))
-    orgId = org!.id
-    const u = (await inOrg(t.deps.db, orgId, (tx) => tx.select().from(users).where(eq(users.orgId, orgId)))).find((x) => x.role === 'executive')
-    exec = useCaseCtx(t, orgId, u!) as OrgUseCaseCtx
+    const demo = await demoAgency(t, 'executive')
+    org = demo.org
+    orgId = org.id
+    exec = demo.ctx
   })
   afterAll(() => t.close())
 
@@ -51,8 +49,7 @@ describe('coi: the demo agency', () => {
   })
 
   it('links the FY2566 register as evidence to the activities of measures 2 and 6, and it counts', async () => {
-    const [org] = await t.deps.db.select().from(orgs).where(eq(orgs.id, orgId))
-    const report = await loadReportData(t.deps.db, org!, 2566, { approvedOnly: false })
+    const report = await loadReportData(t.deps.db, org, 2566, { approvedOnly: false })
     const links = await inOrg(t.deps.db, orgId, (tx) => tx.select().from(evidenceLinks).where(eq(evidenceLinks.sourceType, 'coi.register')))
     const measureOf = (activityId: string) => report.measures.find((x) => x.activities.some((a) => a.id === activityId))?.sortOrder
     expect(links.map((l) => measureOf(l.targetId)).sort()).toEqual([2, 6])

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { createTestApp, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
-import { loadDemoIfEmpty } from '../../../src/app/demo.js'
+import { createTestApp, demoAgency, type TestApp } from '../../../tests/support/app.js'
 import { inOrg } from '../../db/client.js'
-import { users } from '../../platform/auth/auth.schema.js'
 import { evidenceLinks } from '../../platform/evidence/evidence.schema.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
-import { orgs } from '../../platform/orgs/orgs.schema.js'
 import { giftsEvidence } from './contracts.js'
 import { giftsNilReturns, giftsRecords, giftsReports } from './gifts.schema.js'
 import { roundStatus } from './returns.js'
@@ -21,11 +18,9 @@ describe('gifts: the demo agency', () => {
   let orgId = ''
   beforeAll(async () => {
     t = await createTestApp()
-    await loadDemoIfEmpty(t.deps)
-    const [org] = await t.deps.db.select().from(orgs).where(eq(orgs.slug, 'phanomrung'))
-    orgId = org!.id
-    const admin = (await inOrg(t.deps.db, orgId, (tx) => tx.select().from(users).where(eq(users.orgId, orgId)))).find((u) => u.role === 'agency_admin')
-    ctx = useCaseCtx(t, orgId, admin!) as OrgUseCaseCtx
+    const demo = await demoAgency(t)
+    orgId = demo.org.id
+    ctx = demo.ctx
   })
   afterAll(() => t.close())
 

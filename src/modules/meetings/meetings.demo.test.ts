@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { createTestApp, useCaseCtx, type TestApp } from '../../../tests/support/app.js'
-import { loadDemoIfEmpty } from '../../../src/app/demo.js'
+import { createTestApp, demoAgency, type TestApp } from '../../../tests/support/app.js'
 import { inOrg } from '../../db/client.js'
-import { users } from '../../platform/auth/auth.schema.js'
 import { evidenceLinks } from '../../platform/evidence/evidence.schema.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
-import { orgs, type Org } from '../../platform/orgs/orgs.schema.js'
+import type { Org } from '../../platform/orgs/orgs.schema.js'
 import { loadReportData } from '../measures/index.js'
 import { evidenceTitle, meetingsEvidence, EVIDENCE_TYPE } from './contracts.js'
 import { docxToHtml } from '../../platform/documents/extract.js'
@@ -27,11 +25,7 @@ describe('meetings: the demo agency', () => {
   let org: Org
   beforeAll(async () => {
     t = await createTestApp()
-    await loadDemoIfEmpty(t.deps)
-    const [o] = await t.deps.db.select().from(orgs).where(eq(orgs.slug, 'phanomrung'))
-    org = o!
-    const admin = (await inOrg(t.deps.db, org.id, (tx) => tx.select().from(users).where(eq(users.orgId, org.id)))).find((u) => u.role === 'agency_admin')
-    ctx = useCaseCtx(t, org.id, admin!) as OrgUseCaseCtx
+    ;({ org, ctx } = await demoAgency(t))
   }, 120_000)
   afterAll(() => t.close())
 
