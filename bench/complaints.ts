@@ -3,75 +3,17 @@
 // of rows of the same size into the same database, in the same run.
 //   npx tsx bench/complaints.ts            (throwaway embedded PostgreSQL)
 //   BENCH_DATABASE_URL=postgres://owner@… npx tsx bench/complaints.ts
-import { registry } from '../src/app/registry.js'
-import { noJobs } from '../src/platform/jobs/runner.js'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
-import { startEmbeddedPostgres } from '../src/db/embedded.js'
-import { migrate } from '../src/db/migrate.js'
-import { connectDatabase } from '../src/db/client.js'
-import { loadConfig } from '../src/config.js'
-import { createLogger } from '../src/platform/logger.js'
-import { parseMasterKeys } from '../src/platform/crypto/index.js'
-import type { AppDeps, UseCaseCtx } from '../src/platform/http/context.js'
+import { benchDb, pool } from './bench-db.js'
 import { submitReport } from '../src/modules/complaints/submit.js'
+import type { UseCaseCtx } from '../src/platform/http/context.js'
 
 const N = Number(process.env.BENCH_N ?? 2000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port
-      s.close(() => resolve(p))
-    })
-  })
-
-async function pool(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0
-  const t0 = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) await fn(i)
-    }),
-  )
-  return (performance.now() - t0) / 1000
-}
-
-let dir: string | undefined
-let stopDb = async () => {}
-let url = process.env.BENCH_DATABASE_URL
-if (!url) {
-  dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'))
-  chmodSync(dir, 0o755)
-  const emb = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' })
-  url = emb.url
-  stopDb = emb.stop
-}
-await migrate(url, registry)
-const owner = new pg.Client({ connectionString: url })
-await owner.connect()
-const slug = `bench-${randomBytes(3).toString('hex')}`
-const orgId = (await owner.query<{ id: string }>(`INSERT INTO orgs (slug, name_th, kind, province, district) VALUES ($1, 'เทศบาลวัดความเร็ว', 'subdistrict_municipality', 'บุรีรัมย์', 'เฉลิมพระเกียรติ') RETURNING id`, [slug])).rows[0]!.id
+const { owner, orgId, deps, database, close } = await benchDb(CONCURRENCY)
 await owner.query('DROP TABLE IF EXISTS bench_plain; CREATE TABLE bench_plain (org_id uuid NOT NULL, id uuid NOT NULL DEFAULT gen_random_uuid(), category text NOT NULL, body bytea NOT NULL, received_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (org_id, id))')
 await owner.query('GRANT ALL ON bench_plain TO prongsai_app')
-
-const database = connectDatabase(url, { max: CONCURRENCY })
-const deps: AppDeps = {
-  db: database.db,
-  config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'off', PUBLIC_URL: 'http://localhost:3000' }),
-  log: createLogger('silent'),
-  appSecret: randomBytes(32).toString('base64url'),
-  masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),
-  registry,
-  ownerUrl: url,
-  jobs: noJobs,
-}
 const ctx: UseCaseCtx = { deps, db: deps.db, orgId, actor: null, requestId: 'bench', lang: 'th' }
 const details = 'เมื่อวันที่ผ่านมามีเจ้าหน้าที่เรียกรับเงินเพื่อเร่งรัดการออกใบอนุญาต '.repeat(12) // ≈ 1 KB of Thai
 const report = (i: number) => ({ category: 'bribery' as const, subject: `เรื่องทดสอบความเร็ว ${i}`, details, whenWhere: 'หน้าสำนักงาน', nonce: `bench-nonce-${i.toString().padStart(8, '0')}` })
@@ -92,7 +34,4 @@ console.log(`plain INSERTs (${size} B bytea rows, autocommit): ${N} in ${plainSe
 console.log(`ratio: ${ratio.toFixed(2)}× plain (goal ≥ 0.5×); goal ≥ 300/s: ${submitRate >= 300 ? 'met' : 'NOT met'}`)
 
 await owner.query('DROP TABLE bench_plain')
-await owner.end()
-await database.close()
-await stopDb()
-if (dir) rmSync(dir, { recursive: true, force: true })
+await close()

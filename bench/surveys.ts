@@ -1,76 +1,17 @@
 // Survey answer sheets accepted per second at 50 concurrent respondents (the use case the answer
 // route calls: the survey re-read and the sheet written in one transaction under row-level
-// security, synchronous commit) next to plain INSERTs of the same rows into the same table, in
+// security, group-committed, synchronous commit) next to plain INSERTs of the same rows into the same table, in
 // the same run. Goal: ≥ 0.5× plain and ≥ 300/s on a 2-core machine.
 //   npx tsx bench/surveys.ts            (throwaway embedded PostgreSQL)
 //   BENCH_DATABASE_URL=postgres://owner@… npx tsx bench/surveys.ts
-import { registry } from '../src/app/registry.js'
-import { noJobs } from '../src/platform/jobs/runner.js'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, chmodSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import pg from 'pg'
-import { startEmbeddedPostgres } from '../src/db/embedded.js'
-import { migrate } from '../src/db/migrate.js'
-import { connectDatabase } from '../src/db/client.js'
-import { loadConfig } from '../src/config.js'
-import { createLogger } from '../src/platform/logger.js'
-import { parseMasterKeys } from '../src/platform/crypto/index.js'
-import type { AppDeps } from '../src/platform/http/context.js'
+import { benchDb, pool } from './bench-db.js'
 import { recordResponse } from '../src/modules/surveys/answering.js'
 
 const N = Number(process.env.BENCH_N ?? 3000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port
-      s.close(() => resolve(p))
-    })
-  })
-
-async function pool(n: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  let next = 0
-  const t0 = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) await fn(i)
-    }),
-  )
-  return (performance.now() - t0) / 1000
-}
-
-let dir: string | undefined
-let stopDb = async () => {}
-let url = process.env.BENCH_DATABASE_URL
-if (!url) {
-  dir = mkdtempSync(join(tmpdir(), 'prongsai-bench-'))
-  chmodSync(dir, 0o755)
-  const emb = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' })
-  url = emb.url
-  stopDb = emb.stop
-}
-await migrate(url, registry)
-const owner = new pg.Client({ connectionString: url })
-await owner.connect()
-const slug = `bench-${randomBytes(3).toString('hex')}`
-const orgId = (await owner.query<{ id: string }>(`INSERT INTO orgs (slug, name_th, kind, province, district) VALUES ($1, 'เทศบาลวัดความเร็ว', 'subdistrict_municipality', 'บุรีรัมย์', 'เฉลิมพระเกียรติ') RETURNING id`, [slug])).rows[0]!.id
-
-const database = connectDatabase(url, { max: CONCURRENCY })
-const deps: AppDeps = {
-  db: database.db,
-  config: loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'off', PUBLIC_URL: 'http://localhost:3000' }),
-  log: createLogger('silent'),
-  appSecret: randomBytes(32).toString('base64url'),
-  masterKeys: parseMasterKeys(`bench:${randomBytes(32).toString('base64')}`),
-  registry,
-  ownerUrl: url,
-  jobs: noJobs,
-}
+const { url, owner, orgId, deps, close } = await benchDb(CONCURRENCY)
 const surveyId = (await owner.query<{ id: string }>(`INSERT INTO surveys (org_id, title, fiscal_year, status) VALUES ($1, 'ความพึงพอใจ (วัดความเร็ว)', 2569, 'open') RETURNING id`, [orgId])).rows[0]!.id
 const questions = Array.from({ length: 10 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)
 const sheet = (i: number) => ({ ...Object.fromEntries(questions.map((q, k) => [q, 1 + ((i + k) % 5)])), [questions[9]!]: 'เจ้าหน้าที่บริการดี รวดเร็ว' })
@@ -91,7 +32,4 @@ console.log(`plain INSERTs of the same rows (owner, autocommit): ${N} in ${plain
 console.log(`ratio: ${ratio.toFixed(2)}× plain (goal ≥ 0.5×): ${ratio >= 0.5 ? 'met' : 'NOT met'}; goal ≥ 300/s: ${answerRate >= 300 ? 'met' : 'NOT met'}`)
 
 await plain.end()
-await owner.end()
-await database.close()
-await stopDb()
-if (dir) rmSync(dir, { recursive: true, force: true })
+await close()
