@@ -14,6 +14,7 @@ import { ATTENDANCE, type Attendance } from './trainings.schema.js'
 import { addOutside, recordAttendance, selfCheckIn, sessionForCheckin, sessionFull, signUp, signUpCandidates } from './attendance.js'
 import { OutsideSchema, SignUpSchema } from './forms.js'
 import { sessionResults } from './answers.js'
+import { unitsOf } from './sessions.js'
 import { evidenceUses } from '../../platform/evidence/evidence.service.js'
 import { EVIDENCE_TYPE } from './contracts.js'
 import { SessionPage } from './views/detail.js'
@@ -32,7 +33,8 @@ export function sessionPageRoutes() {
     const full = await sessionResults(ctxOf(c), uuidParam(c))
     const checkinUrl = `${publicOrigin(c)}${base(c)}/${full.session.id}/checkin`
     const uses = await evidenceUses(ctxOf(c), { type: EVIDENCE_TYPE, id: full.session.id })
-    return render(c, <SessionPage ctx={pageCtx(c)} base={base(c)} full={full} qrSvg={await linkQrSvg(checkinUrl)} checkinUrl={checkinUrl} uses={uses} />)
+    const unitName = full.session.unitId ? ((await unitsOf(ctxOf(c))).find((u) => u.id === full.session.unitId)?.nameTh ?? null) : null
+    return render(c, <SessionPage ctx={pageCtx(c)} base={base(c)} full={full} qrSvg={await linkQrSvg(checkinUrl)} checkinUrl={checkinUrl} uses={uses} unitName={unitName} />)
   })
   app.get('/trainings/:id/sheet', requirePermission('trainings.edit'), async (c) => render(c, <SheetPage ctx={pageCtx(c)} base={base(c)} full={await sessionFull(ctxOf(c), uuidParam(c))} orgName={c.get('org').nameTh} />))
 

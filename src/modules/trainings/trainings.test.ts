@@ -168,6 +168,7 @@ describe('trainings: sessions and attendance (service and pages)', () => {
     expect(html).toContain('อบรมของงานนิติการ')
     expect(html).not.toContain('อบรมวันที่เลขไทย')
     expect((await officer.get(`${base()}?unit=not-a-uuid`)).status).toBe(200)
+    expect(await (await officer.get(`${base()}/${page.rows[0]!.id}`)).text()).toContain('งานนิติการทดสอบ')
   })
 
   it('asks before deleting; another agency cannot see or change the sessions', async () => {

@@ -9,7 +9,7 @@ import type { SessionResults } from '../answers.js'
 import { FORMS } from '../answers.js'
 import { budgetText, datesText, FiguresBox, hoursLabel, percentText, StatusBadge, trainerText } from './parts.js'
 
-export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionResults; qrSvg: string; checkinUrl: string; uses: EvidenceUse[] } & FormState
+export type DetailProps = { ctx: StaffPageCtx; base: string; full: SessionResults; qrSvg: string; checkinUrl: string; uses: EvidenceUse[]; unitName: string | null } & FormState
 
 /** One training: what it is, its state and actions, attendance figures, the QR check-in code. */
 export const SessionPage = (p: DetailProps) => {
@@ -37,6 +37,12 @@ export const SessionPage = (p: DetailProps) => {
         </dd>
         <dt>{trainingsT(L, 'field.targetGroup')}</dt>
         <dd>{s.targetGroup}</dd>
+        {p.unitName && (
+          <>
+            <dt>{trainingsT(L, 'field.unitId')}</dt>
+            <dd>{p.unitName}</dd>
+          </>
+        )}
         <dt>{trainingsT(L, 'field.budget')}</dt>
         <dd>{budgetText(L, s.budget)}</dd>
       </dl>
