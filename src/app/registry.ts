@@ -11,6 +11,7 @@ import { announcementsModule } from '../modules/announcements/module.js'
 import { coiModule } from '../modules/coi/module.js'
 import { meetingsModule } from '../modules/meetings/module.js'
 import { trainingsModule } from '../modules/trainings/module.js'
+import { risksModule } from '../modules/risks/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -29,6 +30,7 @@ export const manifests = [
   coiModule,
   meetingsModule,
   trainingsModule,
+  risksModule,
   // new:module adds its manifest above this line
 ]
 
