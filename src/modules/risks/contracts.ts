@@ -5,7 +5,7 @@ import type { EvidenceCheck, EvidenceRecord, EvidenceSourceDef, StatisticDef, Us
 import { orgSlugOf } from '../../platform/orgs/orgs.service.js'
 import { risksT, type RisksKey } from './risks.i18n.js'
 import { riskControls, riskMonitoring, risks } from './risks.schema.js'
-import { levelCaseSql } from './rules.js'
+import { DEFAULT_LIMITS } from './rules.js'
 
 // What this module offers the platform contracts: a year's register (the assessment) and its
 // monitoring as evidence — for indicator 10's plan and the OIT items on corruption risk — and
@@ -82,7 +82,7 @@ const paths = (slug: string, fy: number) => ({ staff: `/o/${slug}/admin/risks/ye
 export const registerEvidence = source(REGISTER_TYPE, 'evidence.register', 'evidence.registerTitle', paths, (f) => (f.controlled === 0 ? 'evidence.noControls' : null))
 export const monitoringEvidence = source(MONITORING_TYPE, 'evidence.monitoring', 'evidence.monitoringTitle', (slug, fy) => ({ staff: `/o/${slug}/admin/risks/year/${fy}#monitoring`, pub: `/o/${slug}/risks/${fy}#monitoring` }), (f) => (f.monitored === 0 ? 'evidence.noMonitoring' : null))
 
-const residualScore = 'coalesce(residual_likelihood * residual_impact, likelihood * impact)'
+const residualScore = sql.raw('coalesce(r.residual_likelihood * r.residual_impact, r.likelihood * r.impact)')
 
 /** Figures per agency and fiscal year, each one set-based query over every agency. */
 export const risksStatistics: StatisticDef[] = [
@@ -98,7 +98,10 @@ export const risksStatistics: StatisticDef[] = [
     label: localized(risksT, 'stat.highResidual'),
     unit: 'count',
     public: false,
-    query: sql`SELECT org_id, fiscal_year, count(*) FILTER (WHERE ${sql.raw(levelCaseSql(residualScore))} IN ('high', 'very_high')) AS value FROM risks_items WHERE status = 'published' GROUP BY org_id, fiscal_year`,
+    // High or above: over the year's medium limit (the agency's own bands, else the default).
+    query: sql`SELECT r.org_id, r.fiscal_year, count(*) FILTER (WHERE ${residualScore} > coalesce(b.medium_max, ${sql.raw(String(DEFAULT_LIMITS.mediumMax))})) AS value
+               FROM risks_items r LEFT JOIN risks_bands b ON b.org_id = r.org_id AND b.fiscal_year = r.fiscal_year
+               WHERE r.status = 'published' GROUP BY r.org_id, r.fiscal_year`,
   },
   {
     key: 'monitoredPercent',

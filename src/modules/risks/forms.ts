@@ -4,7 +4,7 @@ import { toThaiDateText } from '../../platform/thai/index.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { risksT, type RisksKey } from './risks.i18n.js'
 import { RISK_STATUSES, type Risk, type RiskMonitoring } from './risks.schema.js'
-import { AREAS, MONITOR_STATUSES } from './rules.js'
+import { AREAS, MONITOR_STATUSES, type YearBands } from './rules.js'
 
 const LEVEL_VALUES = ['1', '2', '3', '4', '5'] as const
 const level = () => z.enum(LEVEL_VALUES).transform(Number)
@@ -57,3 +57,7 @@ export const copyLabels = (L: Lang) => ({ to: risksT(L, 'field.to') })
 
 export const LinkSchema = z.object({ kind: f.choice(['register', 'monitoring'] as const), target: f.text(200) })
 export const linkLabels = (L: Lang) => ({ kind: risksT(L, 'field.kind'), target: risksT(L, 'field.target.link') })
+
+export const BandsSchema = z.object({ lowMax: f.int(1, 24), mediumMax: f.int(1, 24), highMax: f.int(1, 24), reset: f.checkbox() })
+export const bandsLabels = (L: Lang) => ({ lowMax: risksT(L, 'bands.lowMax'), mediumMax: risksT(L, 'bands.mediumMax'), highMax: risksT(L, 'bands.highMax'), reset: risksT(L, 'bands.reset') })
+export const bandsValues = (yb: YearBands): FormValues => ({ lowMax: String(yb.bands[0]!.max), mediumMax: String(yb.bands[1]!.max), highMax: String(yb.bands[2]!.max) })

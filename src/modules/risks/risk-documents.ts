@@ -6,7 +6,7 @@ import { htmlToPdf, type PdfOptions } from '../../platform/documents/pdf.js'
 import { formatThaiDate } from '../../platform/thai/index.js'
 import { risksT, type RisksKey } from './risks.i18n.js'
 import type { YearRisk } from './risks.service.js'
-import { AREAS, LEVELS, ROUNDS } from './rules.js'
+import { AREAS, LEVELS, ROUNDS, type Band } from './rules.js'
 import { inherentOf, residualOf } from './shared.js'
 
 // The annual corruption-risk assessment report and its monitoring report, in the columns agencies
@@ -30,9 +30,9 @@ const riskCell = (r: YearRisk) => [`R${r.seq} ${r.process}: ${r.event}`, ...(r.c
 const measuresCell = (r: YearRisk) => (r.controls.length ? r.controls.map((c) => c.measureTitle) : [t('doc.none')])
 const levelText = (s: { score: number; level: (typeof LEVELS)[number] }) => `${s.score} / ${t(`level.${s.level}`)}`
 
-export function assessmentDocument(org: string, year: number, all: YearRisk[], bandsLine: string): RiskDocument {
+export function assessmentDocument(org: string, year: number, all: YearRisk[], bands: Band[], bandsLine: string): RiskDocument {
   const rows = all.filter((r) => r.status !== 'withdrawn')
-  const counts = Object.fromEntries(LEVELS.map((l) => [l, rows.filter((r) => inherentOf(r).level === l).length]))
+  const counts = Object.fromEntries(LEVELS.map((l) => [l, rows.filter((r) => inherentOf(r, bands).level === l).length]))
   return {
     title: t('doc.assessmentTitle'),
     year: t('doc.year', { year }),
@@ -42,15 +42,15 @@ export function assessmentDocument(org: string, year: number, all: YearRisk[], b
     widths: [5, 17, 12, 5, 5, 7, 15, 9, 8, 9, 8],
     rows: rows.length
       ? grouped(rows, (r) => {
-          const res = residualOf(r)
-          return [[String(r.seq)], riskCell(r), r.existingControls ? lines(r.existingControls) : [t('doc.none')], [String(r.likelihood)], [String(r.impact)], [levelText(inherentOf(r))], measuresCell(r), [r.indicator || t('doc.none')], [r.target || t('doc.none')], [r.unitName ?? t('doc.none')], [res ? levelText(res) : t('doc.none')]]
+          const res = residualOf(r, bands)
+          return [[String(r.seq)], riskCell(r), r.existingControls ? lines(r.existingControls) : [t('doc.none')], [String(r.likelihood)], [String(r.impact)], [levelText(inherentOf(r, bands))], measuresCell(r), [r.indicator || t('doc.none')], [r.target || t('doc.none')], [r.unitName ?? t('doc.none')], [res ? levelText(res) : t('doc.none')]]
         })
       : [{ group: t('doc.empty') }],
     after: [t('doc.summary', { count: rows.length, ...counts })],
   }
 }
 
-export function monitoringDocument(org: string, year: number, all: YearRisk[]): RiskDocument {
+export function monitoringDocument(org: string, year: number, all: YearRisk[], bands: Band[]): RiskDocument {
   const rows = all.filter((r) => r.status !== 'withdrawn')
   const round = (r: YearRisk, n: (typeof ROUNDS)[number]) => {
     const m = r.monitoring.find((x) => x.round === n)
@@ -63,7 +63,7 @@ export function monitoringDocument(org: string, year: number, all: YearRisk[]): 
     intro: [],
     columns: [t('doc.no'), t('doc.risk'), t('doc.measures'), t('doc.score'), t('doc.round6'), t('doc.round12'), t('doc.owner')],
     widths: [5, 22, 20, 9, 17, 17, 10],
-    rows: rows.length ? grouped(rows, (r) => [[String(r.seq)], riskCell(r), measuresCell(r), [levelText(residualOf(r) ?? inherentOf(r))], round(r, 6), round(r, 12), [r.unitName ?? t('doc.none')]]) : [{ group: t('doc.empty') }],
+    rows: rows.length ? grouped(rows, (r) => [[String(r.seq)], riskCell(r), measuresCell(r), [levelText(residualOf(r, bands) ?? inherentOf(r, bands))], round(r, 6), round(r, 12), [r.unitName ?? t('doc.none')]]) : [{ group: t('doc.empty') }],
     after: [],
   }
 }

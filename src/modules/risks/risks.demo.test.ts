@@ -29,7 +29,7 @@ describe('risks: the demo agency', () => {
   afterAll(() => t.close())
 
   it('has at least eight published risks of FY2566 across the processes, each controlled by the seed\'s measures and monitored at 6 and 12 months', async () => {
-    const rows = await yearRegister(ctx, 2566)
+    const { rows } = await yearRegister(ctx, 2566)
     expect(rows.length).toBeGreaterThanOrEqual(8)
     expect(rows.every((r) => r.status === 'published' && r.unitName)).toBe(true)
     expect(new Set(rows.map((r) => r.area))).toEqual(new Set(['permits', 'procurement', 'assets', 'budget', 'revenue', 'personnel', 'service']))

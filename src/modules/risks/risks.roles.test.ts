@@ -42,6 +42,7 @@ describe('risks: role × route', () => {
     { path: () => `${b()}/${id}/monitoring/6`, allowed: EDIT },
     { path: () => `${b()}/${id}/monitoring/12`, allowed: EDIT },
     { path: () => `${b()}/year/2566`, allowed: READ },
+    { path: () => `${b()}/year/2566/bands`, allowed: EDIT },
     { path: () => `${b()}/year/2566/assessment.docx`, allowed: READ },
     { path: () => `${b()}/year/2566/assessment.pdf`, allowed: READ },
     { path: () => `${b()}/year/2566/monitoring.docx`, allowed: READ },
@@ -68,6 +69,7 @@ describe('risks: role × route', () => {
     { path: () => `${b()}/${id}/monitoring/6`, allowed: EDIT, ok: 422, body: { status: 'done', recordedOn: '' } },
     { path: () => `${b()}/${id}/monitoring/12`, allowed: EDIT, ok: 422, body: { status: 'bad', recordedOn: '29/09/2566' } },
     { path: () => `${b()}/year/2566/copy`, allowed: EDIT, ok: 422, body: { to: 'x' } },
+    { path: () => `${b()}/year/2566/bands`, allowed: EDIT, ok: 422, body: { lowMax: 'x', mediumMax: '9', highMax: '16' } },
     { path: () => `${b()}/year/2566/link`, allowed: EDIT, ok: 422, body: { kind: 'register', target: '' } },
   ]
   const formPage = (w: Who) => (w === 'other_agency' ? '/login' : `/o/${org.slug}/admin/account`)

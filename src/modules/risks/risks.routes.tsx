@@ -5,13 +5,14 @@ import { formAction, formErrorsOf, type FormState } from '../../platform/http/fo
 import { requirePermission } from '../../platform/http/guards.js'
 import { intQuery, isUuid, searchQuery, uuidParam, yearFilter, yearParam } from '../../platform/http/params.js'
 import { publicPage } from '../../platform/http/page-cache.js'
-import { currentFiscalYear } from '../../platform/thai/index.js'
+import { currentFiscalYear, fromThaiDigits } from '../../platform/thai/index.js'
 import { orgBase } from '../../platform/ui/menu.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { risksT } from './risks.i18n.js'
 import { RISK_STATUSES } from './risks.schema.js'
-import { createRisk, deleteRisk, getRisk, listRisks, publishedRegister, publishedYears, unitsOf, updateRisk, type Unit } from './risks.service.js'
+import { createRisk, deleteRisk, getRisk, listRisks, publishedRegister, publishedYears, riskFull, unitsOf, updateRisk, type RiskFull, type Unit } from './risks.service.js'
+import { bandsOfYear } from './bands.js'
 import { LEVELS } from './rules.js'
 import { riskLabels, RiskSchema, riskValues } from './forms.js'
 import { riskPageRoutes } from './risk.routes.js'
@@ -23,6 +24,10 @@ import { ConfirmPage } from './views/confirm.js'
 import { PublicYear, PublicYears } from './views/public.js'
 
 export const baseOf = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/risks`
+const yearOf = (typed: unknown): number => {
+  const y = Number(fromThaiDigits(typeof typed === 'string' ? typed.trim() : ''))
+  return y >= 2500 && y <= 2700 ? y : currentFiscalYear()
+}
 
 /** Staff pages: the list, create, edit and delete (with confirmation); one risk's pages in risk.routes, a year's in year.routes. */
 export function risksStaffRoutes() {
@@ -42,15 +47,20 @@ export function risksStaffRoutes() {
     return render(c, <ListPage ctx={pageCtx(c)} base={base(c)} filter={filter} data={await listRisks(ctxOf(c), filter)} units={await unitsOf(ctxOf(c))} />)
   })
 
-  const newForm = (c: StaffContext, units: Unit[]) => (s: FormState) => <RiskForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/new`} editing={false} published={false} units={units} {...s} />
-  app.get('/risks/new', requirePermission('risks.edit'), async (c) =>
-    render(c, newForm(c, await unitsOf(ctxOf(c)))({ values: { fiscalYear: String(yearFilter(c) ?? currentFiscalYear()), area: 'permits', likelihood: '3', impact: '3', status: 'draft' } })),
-  )
+  const newForm = async (c: StaffContext, year: number) => {
+    const [units, bands] = await Promise.all([unitsOf(ctxOf(c)), bandsOfYear(ctxOf(c), year)])
+    return (s: FormState) => <RiskForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/new`} editing={false} published={false} units={units} bands={bands} {...s} />
+  }
+  app.get('/risks/new', requirePermission('risks.edit'), async (c) => {
+    const year = yearFilter(c) ?? currentFiscalYear()
+    return render(c, (await newForm(c, year))({ values: { fiscalYear: String(year), area: 'permits', likelihood: '3', impact: '3', status: 'draft' } }))
+  })
   app.post('/risks/new', requirePermission('risks.edit'), async (c) =>
     formAction(c, {
       schema: RiskSchema,
       labels: riskLabels(c.get('lang')),
-      view: newForm(c, await unitsOf(ctxOf(c))),
+      // The legend shows the bands of the year typed (when it is one).
+      view: async (s) => (await newForm(c, yearOf(s.values?.fiscalYear)))(s),
       submit: async (data) => {
         const r = await createRisk(ctxOf(c), data)
         flash(c, risksT(c.get('lang'), 'created', { title: `${code(r)} ${r.event}` }))
@@ -59,17 +69,18 @@ export function risksStaffRoutes() {
     }),
   )
 
-  const editForm = (c: StaffContext, id: string, published: boolean, units: Unit[]) => (s: FormState) => <RiskForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/${id}/edit`} editing published={published} units={units} {...s} />
+  const editForm = (c: StaffContext, full: RiskFull, units: Unit[]) => (s: FormState) => <RiskForm ctx={pageCtx(c)} base={base(c)} action={`${base(c)}/${full.risk.id}/edit`} editing published={!!full.risk.publishedAt} units={units} bands={full.bands} {...s} />
   app.get('/risks/:id/edit', requirePermission('risks.edit'), async (c) => {
-    const r = await getRisk(ctxOf(c), uuidParam(c))
-    return render(c, editForm(c, r.id, !!r.publishedAt, await unitsOf(ctxOf(c)))({ values: riskValues(r) }))
+    const full = await riskFull(ctxOf(c), uuidParam(c))
+    return render(c, editForm(c, full, await unitsOf(ctxOf(c)))({ values: riskValues(full.risk) }))
   })
   app.post('/risks/:id/edit', requirePermission('risks.edit'), async (c) => {
-    const r = await getRisk(ctxOf(c), uuidParam(c))
+    const full = await riskFull(ctxOf(c), uuidParam(c))
+    const r = full.risk
     return formAction(c, {
       schema: RiskSchema,
       labels: riskLabels(c.get('lang')),
-      view: editForm(c, r.id, !!r.publishedAt, await unitsOf(ctxOf(c))),
+      view: editForm(c, full, await unitsOf(ctxOf(c))),
       submit: async (data) => {
         const u = await updateRisk(ctxOf(c), r.id, data)
         flash(c, risksT(c.get('lang'), 'updated', { title: `${code(u)} ${u.event}` }))
@@ -107,7 +118,7 @@ export function risksPublicRoutes() {
   app.get('/risks', (c) => publicPage(c, async (ctx) => <PublicYears ctx={ctx} years={await publishedYears(c.get('deps').db, ctx.org.id)} />))
   app.get('/risks/:fy', async (c) => {
     const fy = yearParam(c)
-    return publicPage(c, async (ctx) => <PublicYear ctx={ctx} year={fy} rows={await publishedRegister(c.get('deps').db, ctx.org.id, fy)} />)
+    return publicPage(c, async (ctx) => <PublicYear ctx={ctx} year={fy} {...await publishedRegister(c.get('deps').db, ctx.org.id, fy)} />)
   })
   return app
 }

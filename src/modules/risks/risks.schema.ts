@@ -64,3 +64,18 @@ export const riskMonitoring = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.riskId, t.round] })],
 )
 export type RiskMonitoring = typeof riskMonitoring.$inferSelect
+
+/** An agency's own level bands for one fiscal year (absent: the module default, `rules.ts` LEVEL_BANDS). */
+export const riskBands = pgTable(
+  'risks_bands',
+  {
+    orgId: uuid('org_id').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    lowMax: integer('low_max').notNull(),
+    mediumMax: integer('medium_max').notNull(),
+    highMax: integer('high_max').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.fiscalYear] })],
+)

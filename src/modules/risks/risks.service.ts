@@ -9,7 +9,8 @@ import { units } from '../../platform/orgs/orgs.schema.js'
 import { sortThai } from '../../platform/thai/index.js'
 import { both } from './risks.i18n.js'
 import { riskControls, riskMonitoring, risks, type Risk, type RiskControl, type RiskMonitoring, type RiskStatus } from './risks.schema.js'
-import { LEVEL_BANDS, type Area, type Level } from './rules.js'
+import { DEFAULT_LIMITS, type Area, type Level, type YearBands } from './rules.js'
+import { bandsIn } from './bands.js'
 import { audit, conflict, likePattern, lockRisk, notFound, riskIn, riskTitle } from './shared.js'
 
 export const PAGE_SIZE = 20
@@ -32,7 +33,7 @@ export type RiskInput = {
   status: RiskStatus
 }
 export type RiskFilter = { q?: string | undefined; fiscalYear?: number | undefined; unitId?: string | undefined; level?: Level | undefined; status?: RiskStatus | undefined; page: number }
-export type RiskPage = { rows: Risk[]; total: number; page: number; pages: number; years: number[] }
+export type RiskPage = { rows: Risk[]; total: number; page: number; pages: number; years: number[]; bands: Map<number, YearBands> }
 export type Unit = { id: string; nameTh: string }
 
 /** The review date is a deadline of whoever made the risk until its 12-month round is recorded (or it is withdrawn). */
@@ -43,10 +44,18 @@ export async function syncReviewDeadline(tx: Tx, orgId: string, r: Risk): Promis
   await setDeadline(tx, { ...key, title: both('deadline.review', { n: r.seq, event: r.event.slice(0, 200), year: r.fiscalYear }), href: `/risks/${r.id}`, dueOn: r.reviewOn, assigneeUserIds: r.createdBy ? [r.createdBy] : [] })
 }
 
-/** The score's SQL, for the level filter (the bands are data, rules.ts). */
+/** The level filter in SQL: the score against the year's own limits when the agency set them, else the default (rules.ts). */
 const levelWhere = (level: Level): SQL => {
-  const b = LEVEL_BANDS.value.find((x) => x.level === level)!
-  return sql`${risks.likelihood} * ${risks.impact} BETWEEN ${b.min} AND ${b.max}`
+  const limit = (col: 'low_max' | 'medium_max' | 'high_max', fallback: number) =>
+    sql`coalesce((SELECT b.${sql.raw(col)} FROM risks_bands b WHERE b.org_id = ${risks.orgId} AND b.fiscal_year = ${risks.fiscalYear}), ${fallback})`
+  const score = sql`${risks.likelihood} * ${risks.impact}`
+  const low = limit('low_max', DEFAULT_LIMITS.lowMax)
+  const medium = limit('medium_max', DEFAULT_LIMITS.mediumMax)
+  const high = limit('high_max', DEFAULT_LIMITS.highMax)
+  if (level === 'low') return sql`${score} <= ${low}`
+  if (level === 'medium') return sql`${score} > ${low} AND ${score} <= ${medium}`
+  if (level === 'high') return sql`${score} > ${medium} AND ${score} <= ${high}`
+  return sql`${score} > ${high}`
 }
 
 export async function listRisks(ctx: OrgUseCaseCtx, f: RiskFilter): Promise<RiskPage> {
@@ -64,11 +73,11 @@ export async function listRisks(ctx: OrgUseCaseCtx, f: RiskFilter): Promise<Risk
     const page = Math.min(f.page, pages)
     const rows = await tx.select().from(risks).where(cond).orderBy(desc(risks.fiscalYear), asc(risks.seq), risks.id).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     const years = (await tx.selectDistinct({ y: risks.fiscalYear }).from(risks).orderBy(desc(risks.fiscalYear))).map((r) => r.y)
-    return { rows, total: n, page, pages, years }
+    return { rows, total: n, page, pages, years, bands: await bandsIn(tx, rows.map((r) => r.fiscalYear)) }
   })
 }
 
-export type RiskFull = { risk: Risk; controls: RiskControl[]; monitoring: RiskMonitoring[]; unitName: string | null }
+export type RiskFull = { risk: Risk; controls: RiskControl[]; monitoring: RiskMonitoring[]; unitName: string | null; bands: YearBands }
 
 export async function riskFull(ctx: OrgUseCaseCtx, id: string): Promise<RiskFull> {
   assertCan(ctx.actor, 'risks.read')
@@ -78,7 +87,7 @@ export async function riskFull(ctx: OrgUseCaseCtx, id: string): Promise<RiskFull
     const controls = await tx.select().from(riskControls).where(eq(riskControls.riskId, id)).orderBy(riskControls.measureTitle)
     const monitoring = await tx.select().from(riskMonitoring).where(eq(riskMonitoring.riskId, id)).orderBy(riskMonitoring.round)
     const [u] = risk.ownerUnitId ? await tx.select({ nameTh: units.nameTh }).from(units).where(eq(units.id, risk.ownerUnitId)) : []
-    return { risk, controls, monitoring, unitName: u?.nameTh ?? null }
+    return { risk, controls, monitoring, unitName: u?.nameTh ?? null, bands: (await bandsIn(tx, [risk.fiscalYear])).get(risk.fiscalYear)! }
   })
 }
 
@@ -177,9 +186,11 @@ export async function risksOfYear(tx: Tx, fiscalYear: number, opts: { publishedO
   return rows.map((r) => ({ ...r, controls: controls.filter((c) => c.riskId === r.id), monitoring: monitoring.filter((m) => m.riskId === r.id), unitName: r.ownerUnitId ? (names.get(r.ownerUnitId) ?? null) : null }))
 }
 
-export async function yearRegister(ctx: OrgUseCaseCtx, fiscalYear: number): Promise<YearRisk[]> {
+export type Register = { rows: YearRisk[]; bands: YearBands }
+
+export async function yearRegister(ctx: OrgUseCaseCtx, fiscalYear: number): Promise<Register> {
   assertCan(ctx.actor, 'risks.read')
-  return inOrg(ctx.db, ctx.orgId, (tx) => risksOfYear(tx, fiscalYear, { publishedOnly: false }))
+  return inOrg(ctx.db, ctx.orgId, async (tx) => ({ rows: await risksOfYear(tx, fiscalYear, { publishedOnly: false }), bands: (await bandsIn(tx, [fiscalYear])).get(fiscalYear)! }))
 }
 
 /** Fiscal years with at least one published risk, newest first: public data. */
@@ -188,8 +199,8 @@ export async function publishedYears(db: OrgUseCaseCtx['db'], orgId: string): Pr
 }
 
 /** The published risks of a year for the public summary (404 when none is published). */
-export async function publishedRegister(db: OrgUseCaseCtx['db'], orgId: string, fiscalYear: number): Promise<YearRisk[]> {
-  const rows = await inOrg(db, orgId, (tx) => risksOfYear(tx, fiscalYear, { publishedOnly: true }))
-  if (!rows.length) throw notFound()
-  return rows
+export async function publishedRegister(db: OrgUseCaseCtx['db'], orgId: string, fiscalYear: number): Promise<Register> {
+  const r = await inOrg(db, orgId, async (tx) => ({ rows: await risksOfYear(tx, fiscalYear, { publishedOnly: true }), bands: (await bandsIn(tx, [fiscalYear])).get(fiscalYear)! }))
+  if (!r.rows.length) throw notFound()
+  return r
 }

@@ -16,6 +16,8 @@ import { monitoringEvidence, registerEvidence } from './contracts.js'
 import { levelOf, LEVEL_BANDS, scoreOf } from './rules.js'
 import { riskControls, risks } from './risks.schema.js'
 import { buildMeasure, buildRisk, buildRound } from './testing/factories.js'
+import { saveBands } from './bands.js'
+import { docxToText } from '../../platform/documents/extract.js'
 
 // The register against the real database: scoring and level bands (data), the bad-input path of
 // every form, delete and withdraw rules, lists and filters, measures as controls, monitoring rounds
@@ -227,6 +229,40 @@ describe('risks: register (service and pages)', () => {
     expect(text).toContain('R7 กำหนดคุณลักษณะเฉพาะเอื้อประโยชน์ผู้ประกอบการรายหนึ่ง')
     expect(text).toContain('<td data-cell="4-5">20 สูงมาก: <strong>R7</strong></td>')
     expect(await (await anon.get(`/o/${o.slug}/risks`)).text()).toContain(`/o/${o.slug}/risks/2566`)
+  })
+
+  it('lets the agency set its own level bands per year (the default is unverified): levels, the level filter, the heat map, the report and the figures follow them', async () => {
+    const o = await buildOrg(t.deps.db)
+    const u = await buildUser(t.deps.db, o, 'officer')
+    const c2 = useCaseCtx(t, o.id, u) as OrgUseCaseCtx
+    const r = await buildRisk(t.deps.db, o.id, { seq: 1, fiscalYear: 2571, likelihood: 3, impact: 4, status: 'published', publishedAt: new Date() })
+    await buildRisk(t.deps.db, o.id, { seq: 1, fiscalYear: 2572, likelihood: 3, impact: 4 })
+    expect((await listRisks(c2, { fiscalYear: 2571, level: 'high', page: 1 })).total).toBe(1)
+    const cl = new TestClient(t.app)
+    expect((await cl.signIn(o.slug, u.email, TEST_PASSWORD)).status).toBe(303)
+    const y = `/o/${o.slug}/admin/risks/year/2571`
+    expect(await (await cl.get(`${y}/bands`)).text()).toContain('ต่ำ 1–3, ปานกลาง 4–9, สูง 10–16, สูงมาก 17–25')
+    const bad = await cl.post(`${y}/bands`, { lowMax: '8', mediumMax: '6', highMax: '19' })
+    expect(bad.status).toBe(422)
+    const badHtml = await bad.text()
+    expect(badHtml).toContain('ต้องเพิ่มขึ้นตามลำดับ')
+    expect(badHtml).toContain('value="8"')
+    expect((await cl.post(`${y}/bands`, { lowMax: '4', mediumMax: '12', highMax: '19' })).status).toBe(303)
+    expect((await listRisks(c2, { fiscalYear: 2571, level: 'high', page: 1 })).total).toBe(0)
+    expect((await listRisks(c2, { fiscalYear: 2571, level: 'medium', page: 1 })).rows.map((x) => x.id)).toEqual([r.id])
+    // Another year keeps the default.
+    expect((await listRisks(c2, { fiscalYear: 2572, level: 'high', page: 1 })).total).toBe(1)
+    const page = await (await cl.get(y)).text()
+    expect(page).toContain('ต่ำ 1–4, ปานกลาง 5–12, สูง 13–19, สูงมาก 20–25')
+    expect(page).toContain('ช่วงคะแนนของแต่ละระดับที่หน่วยงานกำหนดสำหรับปีนี้')
+    expect(page).toMatch(/<td data-cell="3-4">12 ปานกลาง: <strong>R1<\/strong><\/td>/)
+    const docx = await docxToText(Buffer.from(await (await cl.get(`${y}/assessment.docx`)).arrayBuffer()))
+    expect(docx).toContain('12 / ปานกลาง')
+    await computeStatistics(t.deps, { moduleId: 'risks' })
+    expect((await agencyStatistics(t.deps.db, o.id, 2571)).find((f) => f.module === 'risks' && f.key === 'highResidual')?.value).toBe(0)
+    expect(await inOrg(t.deps.db, o.id, (tx) => tx.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.action, 'risks.bands')))).toHaveLength(1)
+    await saveBands(c2, 2571, null)
+    expect((await listRisks(c2, { fiscalYear: 2571, level: 'high', page: 1 })).total).toBe(1)
   })
 
   it('offers a year\'s register and monitoring as evidence that counts only when published, controlled or monitored, of the year; and figures', async () => {

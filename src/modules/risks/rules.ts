@@ -61,8 +61,25 @@ export function levelOf(score: number, bands: Band[] = LEVEL_BANDS.value): Level
   return (bands.find((b) => score >= b.min && score <= b.max) ?? bands[bands.length - 1]!).level
 }
 export const bandOf = (level: Level, bands: Band[] = LEVEL_BANDS.value): Band => bands.find((b) => b.level === level)!
-/** The SQL CASE of the bands, for statistics computed in the database (the same data). */
-export const levelCaseSql = (scoreExpr: string): string => `CASE ${LEVEL_BANDS.value.map((b) => `WHEN ${scoreExpr} BETWEEN ${b.min} AND ${b.max} THEN '${b.level}'`).join(' ')} END`
+/** The upper limits of low, medium and high (very high goes to 25): what an agency may set per year. */
+export type BandLimits = { lowMax: number; mediumMax: number; highMax: number }
+export const DEFAULT_LIMITS: BandLimits = { lowMax: LEVEL_BANDS.value[0]!.max, mediumMax: LEVEL_BANDS.value[1]!.max, highMax: LEVEL_BANDS.value[2]!.max }
+/** The bands of a year: the agency's own limits when it set them (then `custom`), else the module default (unverified). */
+export type YearBands = { bands: Band[]; custom: boolean }
+export function bandsFrom(limits: BandLimits | null): YearBands {
+  if (!limits) return { bands: LEVEL_BANDS.value, custom: false }
+  const [low, medium, high, veryHigh] = LEVEL_BANDS.value as [Band, Band, Band, Band]
+  return {
+    bands: [
+      { ...low, min: 1, max: limits.lowMax },
+      { ...medium, min: limits.lowMax + 1, max: limits.mediumMax },
+      { ...high, min: limits.mediumMax + 1, max: limits.highMax },
+      { ...veryHigh, min: limits.highMax + 1, max: 25 },
+    ],
+    custom: true,
+  }
+}
+export const DEFAULT_BANDS = bandsFrom(null)
 
 /** Process or service areas; risk-assessment.md: the source sorts risks into 4 areas but its list was cut off; this list is the issue's (permits, procurement, asset use, personnel, budget…). */
 export const AREAS = ['permits', 'procurement', 'assets', 'personnel', 'budget', 'revenue', 'service', 'other'] as const

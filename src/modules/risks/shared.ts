@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
 import { both, risksT, type RisksKey } from './risks.i18n.js'
 import { risks, type Risk } from './risks.schema.js'
-import { levelOf, scoreOf, type Level } from './rules.js'
+import { levelOf, scoreOf, type Band, type Level } from './rules.js'
 
 export const notFound = () => new AppError('not_found', 404)
 export const conflict = (key: RisksKey, params?: Record<string, string | number>) => new AppError('conflict', 409, both(key, params))
@@ -37,12 +37,12 @@ export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m
 export const riskTitle = (r: Pick<Risk, 'seq' | 'event'>) => risksT('th', 'risk.title', { n: r.seq, event: r.event })
 
 export type Scored = { score: number; level: Level }
-export const inherentOf = (r: Pick<Risk, 'likelihood' | 'impact'>): Scored => {
+export const inherentOf = (r: Pick<Risk, 'likelihood' | 'impact'>, bands: Band[]): Scored => {
   const score = scoreOf(r.likelihood, r.impact)
-  return { score, level: levelOf(score) }
+  return { score, level: levelOf(score, bands) }
 }
-export const residualOf = (r: Pick<Risk, 'residualLikelihood' | 'residualImpact'>): Scored | null => {
+export const residualOf = (r: Pick<Risk, 'residualLikelihood' | 'residualImpact'>, bands: Band[]): Scored | null => {
   if (r.residualLikelihood == null || r.residualImpact == null) return null
   const score = scoreOf(r.residualLikelihood, r.residualImpact)
-  return { score, level: levelOf(score) }
+  return { score, level: levelOf(score, bands) }
 }

@@ -16,7 +16,10 @@ import { linkYear, targetsFor } from './targets.js'
 import { MONITORING_TYPE, REGISTER_TYPE } from './contracts.js'
 import { copyLabels, CopySchema, linkLabels, LinkSchema } from './forms.js'
 import { assessmentDocument, documentFileName, monitoringDocument, riskDocx, riskPdf } from './risk-documents.js'
-import { bandsText } from './views/parts.js'
+import { bandsSource, bandsText } from './views/parts.js'
+import { BandsForm } from './views/bands.js'
+import { bandsOfYear, saveBands } from './bands.js'
+import { bandsLabels, BandsSchema, bandsValues } from './forms.js'
 import { YearPage } from './views/year.js'
 
 const base = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/risks`
@@ -29,10 +32,10 @@ export function yearRoutes() {
 
   const page = async (c: StaffContext, fy: number) => {
     const ctx = ctxOf(c)
-    const rows = await yearRegister(ctx, fy)
+    const { rows, bands } = await yearRegister(ctx, fy)
     const targets = can(ctx.actor, 'risks.edit') ? await targetsFor(ctx, fy) : []
     const uses = [...(await evidenceUses(ctx, { type: REGISTER_TYPE, id: String(fy) })), ...(await evidenceUses(ctx, { type: MONITORING_TYPE, id: String(fy) }))]
-    return (s: { copy?: FormState; link?: FormState } = {}) => <YearPage ctx={pageCtx(c)} base={base(c)} year={fy} rows={rows} targets={targets} uses={uses} {...s} />
+    return (s: { copy?: FormState; link?: FormState } = {}) => <YearPage ctx={pageCtx(c)} base={base(c)} year={fy} rows={rows} bands={bands} targets={targets} uses={uses} {...s} />
   }
   app.get('/risks/year/:fy', requirePermission('risks.read'), async (c) => render(c, (await page(c, yearParam(c)))()))
 
@@ -41,13 +44,36 @@ export function yearRoutes() {
       app.get(`/risks/year/:fy/${kind}.${ext}`, requirePermission('risks.read'), async (c) => {
         const fy = yearParam(c)
         const org = c.get('org')
-        const rows = await yearRegister(ctxOf(c), fy)
-        const doc = kind === 'assessment' ? assessmentDocument(org.nameTh, fy, rows, bandsText('th')) : monitoringDocument(org.nameTh, fy, rows)
+        const { rows, bands } = await yearRegister(ctxOf(c), fy)
+        const doc = kind === 'assessment' ? assessmentDocument(org.nameTh, fy, rows, bands.bands, `${bandsText('th', bands)} (${bandsSource('th', bands)})`) : monitoringDocument(org.nameTh, fy, rows, bands.bands)
         const buf = await RENDER[ext](doc)
         return c.body(new Uint8Array(buf), 200, { 'Content-Type': TYPES[ext], 'Content-Disposition': `attachment; filename="${documentFileName(kind, fy, org.slug, ext)}"`, 'Cache-Control': 'no-store' })
       })
     }
   }
+
+  const bandsPage = async (c: StaffContext, fy: number) => {
+    const current = await bandsOfYear(ctxOf(c), fy)
+    return { current, view: (s: FormState) => <BandsForm ctx={pageCtx(c)} base={base(c)} year={fy} current={current} {...s} /> }
+  }
+  app.get('/risks/year/:fy/bands', requirePermission('risks.edit'), async (c) => {
+    const { current, view } = await bandsPage(c, yearParam(c))
+    return render(c, view({ values: bandsValues(current) }))
+  })
+  app.post('/risks/year/:fy/bands', requirePermission('risks.edit'), async (c) => {
+    const fy = yearParam(c)
+    const { view } = await bandsPage(c, fy)
+    return formAction(c, {
+      schema: BandsSchema,
+      labels: bandsLabels(c.get('lang')),
+      view,
+      submit: async (data) => {
+        await saveBands(ctxOf(c), fy, data.reset ? null : { lowMax: data.lowMax, mediumMax: data.mediumMax, highMax: data.highMax })
+        flash(c, risksT(c.get('lang'), 'bands.saved', { year: fy }))
+        return c.redirect(`${base(c)}/year/${fy}`, 303)
+      },
+    })
+  })
 
   app.post('/risks/year/:fy/copy', requirePermission('risks.edit'), async (c) => {
     const fy = yearParam(c)

@@ -42,13 +42,13 @@ export const RiskPage = ({ ctx, base, full, measures, control }: DetailProps) =>
         <dd>{r.cause || '-'}</dd>
         <dt>{risksT(L, 'risk.inherent')}</dt>
         <dd>
-          <Inherent ctx={ctx} r={r} />
+          <Inherent ctx={ctx} r={r} bands={full.bands.bands} />
         </dd>
         <dt>{risksT(L, 'field.existingControls')}</dt>
         <dd>{r.existingControls || '-'}</dd>
         <dt>{risksT(L, 'risk.residual')}</dt>
         <dd>
-          <Residual ctx={ctx} r={r} />
+          <Residual ctx={ctx} r={r} bands={full.bands.bands} />
         </dd>
         <dt>{risksT(L, 'field.indicator')}</dt>
         <dd>{r.indicator || '-'}</dd>
@@ -142,8 +142,8 @@ export const RiskPage = ({ ctx, base, full, measures, control }: DetailProps) =>
 
       <section aria-labelledby="heat">
         <h2 id="heat">{risksT(L, 'heat.title')}</h2>
-        <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={[{ code: code(r), likelihood: r.likelihood, impact: r.impact }]} />
-        {r.residualLikelihood != null && r.residualImpact != null && <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={[{ code: code(r), likelihood: r.residualLikelihood, impact: r.residualImpact }]} />}
+        <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={[{ code: code(r), likelihood: r.likelihood, impact: r.impact }]} bands={full.bands} />
+        {r.residualLikelihood != null && r.residualImpact != null && <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={[{ code: code(r), likelihood: r.residualLikelihood, impact: r.residualImpact }]} bands={full.bands} />}
       </section>
     </StaffLayout>
   )

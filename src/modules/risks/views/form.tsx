@@ -6,7 +6,8 @@ import { risksT } from '../risks.i18n.js'
 import { RISK_STATUSES } from '../risks.schema.js'
 import { AREAS, IMPACT_SCALE, LIKELIHOOD_SCALE, SCALE } from '../rules.js'
 import type { Unit } from '../risks.service.js'
-import { bandsText } from './parts.js'
+import type { YearBands } from '../rules.js'
+import { bandsSource, bandsText } from './parts.js'
 
 const scaleOptions = (L: 'th' | 'en', scale: typeof LIKELIHOOD_SCALE) =>
   [...SCALE].reverse().map((n) => {
@@ -15,7 +16,7 @@ const scaleOptions = (L: 'th' | 'en', scale: typeof LIKELIHOOD_SCALE) =>
   })
 
 /** Create or edit a risk; the same view shows the form again with errors and values (422/409). */
-export const RiskForm = (p: { ctx: StaffPageCtx; base: string; action: string; editing: boolean; units: Unit[]; published: boolean } & FormState) => {
+export const RiskForm = (p: { ctx: StaffPageCtx; base: string; action: string; editing: boolean; units: Unit[]; published: boolean; bands: YearBands } & FormState) => {
   const L = p.ctx.lang
   const title = risksT(L, p.editing ? 'form.editTitle' : 'form.newTitle')
   const v = p.values
@@ -37,7 +38,7 @@ export const RiskForm = (p: { ctx: StaffPageCtx; base: string; action: string; e
         <fieldset>
           <legend>{risksT(L, 'form.inherent')}</legend>
           <p class="muted">
-            {risksT(L, 'heat.legend', { bands: bandsText(L) })} · {risksT(L, 'level.unverified')}
+            {risksT(L, 'heat.legend', { bands: bandsText(L, p.bands) })} · {bandsSource(L, p.bands)}
           </p>
           <SelectField name="likelihood" label={risksT(L, 'field.likelihood')} values={v} errors={e} options={likelihood} />
           <SelectField name="impact" label={risksT(L, 'field.impact')} values={v} errors={e} options={impact} />

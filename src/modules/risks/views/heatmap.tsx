@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../platform/ui/page-context.js'
 import { TableWrap } from '../../../platform/ui/fields.js'
 import { risksT } from '../risks.i18n.js'
-import { bandOf, levelOf, scoreOf, SCALE } from '../rules.js'
-import { bandsText } from './parts.js'
+import { bandOf, levelOf, scoreOf, SCALE, type YearBands } from '../rules.js'
+import { bandsSource, bandsText } from './parts.js'
 
 export type HeatPoint = { code: string; likelihood: number; impact: number }
 
@@ -14,7 +14,8 @@ const INK: Record<string, string> = { low: '#ffffff', medium: '#1b1f24', high: '
  * by its level band and showing the codes of its risks), then the same content as an HTML table for
  * screen readers and anyone who prefers it. No JavaScript, no inline style.
  */
-export const HeatMap = ({ ctx, id, which, points }: { ctx: PageCtx; id: string; which: string; points: HeatPoint[] }) => {
+export const HeatMap = ({ ctx, id, which, points, bands: yb }: { ctx: PageCtx; id: string; which: string; points: HeatPoint[]; bands: YearBands }) => {
+  const bands = yb.bands
   const L = ctx.lang
   const cell = 96
   const left = 56
@@ -31,14 +32,14 @@ export const HeatMap = ({ ctx, id, which, points }: { ctx: PageCtx; id: string; 
           <title id={`${id}-title`}>{label}</title>
           {SCALE.map((i) =>
             SCALE.map((l) => {
-              const level = levelOf(scoreOf(l, i))
+              const level = levelOf(scoreOf(l, i), bands)
               const x = left + (l - 1) * cell
               const y = top + (5 - i) * cell
               const here = at(l, i)
               const lines = here.length > 6 ? [...chunk(here.map((p) => p.code), 3).slice(0, 2).map((c) => c.join(' ')), `+${here.length - 6}`] : chunk(here.map((p) => p.code), 3).map((c) => c.join(' '))
               return (
                 <g data-cell={`${l}-${i}`}>
-                  <rect x={x} y={y} width={cell} height={cell} fill={bandOf(level).colour} stroke="#ffffff" stroke-width="2" />
+                  <rect x={x} y={y} width={cell} height={cell} fill={bandOf(level, bands).colour} stroke="#ffffff" stroke-width="2" />
                   <text x={x + 6} y={y + 16} font-size="11" fill={INK[level]}>
                     {scoreOf(l, i)}
                   </text>
@@ -69,7 +70,7 @@ export const HeatMap = ({ ctx, id, which, points }: { ctx: PageCtx; id: string; 
           </text>
         </svg>
         <figcaption class="muted">
-          {risksT(L, 'heat.legend', { bands: bandsText(L) })} · {risksT(L, 'level.unverified')}
+          {risksT(L, 'heat.legend', { bands: bandsText(L, yb) })} · {bandsSource(L, yb)}
         </figcaption>
       </figure>
       <TableWrap label={risksT(L, 'heat.tableCaption', { which: ` ${which}` })}>
@@ -95,7 +96,7 @@ export const HeatMap = ({ ctx, id, which, points }: { ctx: PageCtx; id: string; 
                 </th>
                 {SCALE.map((l) => {
                   const here = at(l, i)
-                  const level = levelOf(scoreOf(l, i))
+                  const level = levelOf(scoreOf(l, i), bands)
                   return (
                     <td data-cell={`${l}-${i}`}>
                       {scoreOf(l, i)} {risksT(L, `level.${level}`)}

@@ -80,10 +80,10 @@ export const ListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx
                       </span>
                     </td>
                     <td>
-                      <Inherent ctx={ctx} r={r} />
+                      <Inherent ctx={ctx} r={r} bands={data.bands.get(r.fiscalYear)!.bands} />
                     </td>
                     <td>
-                      <Residual ctx={ctx} r={r} />
+                      <Residual ctx={ctx} r={r} bands={data.bands.get(r.fiscalYear)!.bands} />
                     </td>
                     <td>{r.ownerUnitId ? (unitName.get(r.ownerUnitId) ?? '') : ''}</td>
                     <td>

@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../platform/ui/page-context.js'
 import { risksT } from '../risks.i18n.js'
 import type { Risk, RiskStatus } from '../risks.schema.js'
-import { LEVEL_BANDS, type Level } from '../rules.js'
+import type { Band, Level, YearBands } from '../rules.js'
 import { inherentOf, residualOf, type Scored } from '../shared.js'
 
 const TONE: Record<Level, string> = { low: 'ok', medium: 'warn', high: 'bad', very_high: 'bad' }
@@ -16,12 +16,14 @@ export const ScoreText = ({ ctx, l, i, s }: { ctx: PageCtx; l: number; i: number
     {l} × {i} = <strong>{s.score}</strong> <LevelBadge ctx={ctx} level={s.level} />
   </span>
 )
-export const Inherent = ({ ctx, r }: { ctx: PageCtx; r: Risk }) => <ScoreText ctx={ctx} l={r.likelihood} i={r.impact} s={inherentOf(r)} />
-export const Residual = ({ ctx, r }: { ctx: PageCtx; r: Risk }) => {
-  const s = residualOf(r)
+export const Inherent = ({ ctx, r, bands }: { ctx: PageCtx; r: Risk; bands: Band[] }) => <ScoreText ctx={ctx} l={r.likelihood} i={r.impact} s={inherentOf(r, bands)} />
+export const Residual = ({ ctx, r, bands }: { ctx: PageCtx; r: Risk; bands: Band[] }) => {
+  const s = residualOf(r, bands)
   return s ? <ScoreText ctx={ctx} l={r.residualLikelihood!} i={r.residualImpact!} s={s} /> : <span class="muted">{risksT(ctx.lang, 'risk.noResidual')}</span>
 }
 
-/** "ต่ำ 1–3, ปานกลาง 4–9, …" from the bands (data). */
-export const bandsText = (lang: 'th' | 'en') => LEVEL_BANDS.value.map((b) => `${risksT(lang, `level.${b.level}`)} ${b.min}–${b.max}`).join(', ')
+/** "ต่ำ 1–3, ปานกลาง 4–9, …" from the year's bands (data). */
+export const bandsText = (lang: 'th' | 'en', yb: YearBands) => yb.bands.map((b) => `${risksT(lang, `level.${b.level}`)} ${b.min}–${b.max}`).join(', ')
+/** Where the bands come from: the agency's own, or the unverified default. */
+export const bandsSource = (lang: 'th' | 'en', yb: YearBands) => risksT(lang, yb.custom ? 'level.custom' : 'level.unverified')
 export const code = (r: Pick<Risk, 'seq'>) => `R${r.seq}`

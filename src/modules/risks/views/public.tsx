@@ -4,7 +4,7 @@ import { TableWrap } from '../../../platform/ui/fields.js'
 import { publicTrail } from '../../../platform/ui/menu.js'
 import { risksT } from '../risks.i18n.js'
 import type { YearRisk } from '../risks.service.js'
-import { ROUNDS } from '../rules.js'
+import { ROUNDS, type YearBands } from '../rules.js'
 import { HeatMap } from './heatmap.js'
 import { code, Inherent, Residual } from './parts.js'
 import { inherentPoints, residualPoints } from './year.js'
@@ -32,7 +32,7 @@ export const PublicYears = ({ ctx, years }: { ctx: OrgPageCtx; years: { fiscalYe
 }
 
 /** One year's published assessment: the register table in the NACC form's columns, the heat maps and the monitoring. */
-export const PublicYear = ({ ctx, year, rows }: { ctx: OrgPageCtx; year: number; rows: YearRisk[] }) => {
+export const PublicYear = ({ ctx, year, rows, bands }: { ctx: OrgPageCtx; year: number; rows: YearRisk[]; bands: YearBands }) => {
   const L = ctx.lang
   const title = risksT(L, 'public.yearTitle', { year })
   return (
@@ -65,11 +65,11 @@ export const PublicYear = ({ ctx, year, rows }: { ctx: OrgPageCtx; year: number;
                 </td>
                 <td>{r.existingControls || '-'}</td>
                 <td>
-                  <Inherent ctx={ctx} r={r} />
+                  <Inherent ctx={ctx} r={r} bands={bands.bands} />
                 </td>
                 <td>{r.controls.map((c) => c.measureTitle).join(' · ') || '-'}</td>
                 <td>
-                  <Residual ctx={ctx} r={r} />
+                  <Residual ctx={ctx} r={r} bands={bands.bands} />
                 </td>
                 <td>{r.unitName ?? '-'}</td>
               </tr>
@@ -79,9 +79,9 @@ export const PublicYear = ({ ctx, year, rows }: { ctx: OrgPageCtx; year: number;
       </TableWrap>
       <h2>{risksT(L, 'heat.title')}</h2>
       <h3>{risksT(L, 'heat.inherent')}</h3>
-      <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={inherentPoints(rows)} />
+      <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={inherentPoints(rows)} bands={bands} />
       <h3>{risksT(L, 'heat.residual')}</h3>
-      <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={residualPoints(rows)} />
+      <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={residualPoints(rows)} bands={bands} />
       <h2 id="monitoring">{risksT(L, 'risk.monitoring')}</h2>
       <TableWrap label={risksT(L, 'risk.monitoring')}>
         <table>

@@ -7,16 +7,17 @@ import { ErrorSummary, SelectField, TableWrap, TextField } from '../../../platfo
 import { risksT } from '../risks.i18n.js'
 import type { YearRisk } from '../risks.service.js'
 import type { Target } from '../targets.js'
+import type { YearBands } from '../rules.js'
 import { HeatMap, type HeatPoint } from './heatmap.js'
 import { code, Inherent, Residual, StatusBadge } from './parts.js'
 
-export type YearProps = { ctx: StaffPageCtx; base: string; year: number; rows: YearRisk[]; targets: Target[]; uses: EvidenceUse[]; copy?: FormState | undefined; link?: FormState | undefined }
+export type YearProps = { ctx: StaffPageCtx; base: string; year: number; rows: YearRisk[]; bands: YearBands; targets: Target[]; uses: EvidenceUse[]; copy?: FormState | undefined; link?: FormState | undefined }
 
 export const inherentPoints = (rows: YearRisk[]): HeatPoint[] => rows.map((r) => ({ code: code(r), likelihood: r.likelihood, impact: r.impact }))
 export const residualPoints = (rows: YearRisk[]): HeatPoint[] => rows.flatMap((r) => (r.residualLikelihood != null && r.residualImpact != null ? [{ code: code(r), likelihood: r.residualLikelihood, impact: r.residualImpact }] : []))
 
 /** The register of one fiscal year: the heat maps, the table, the documents, copying to a new year and linking it as evidence. */
-export const YearPage = ({ ctx, base, year, rows, targets, uses, copy, link }: YearProps) => {
+export const YearPage = ({ ctx, base, year, rows, bands, targets, uses, copy, link }: YearProps) => {
   const L = ctx.lang
   const title = risksT(L, 'year.title', { year })
   const live = rows.filter((r) => r.status !== 'withdrawn')
@@ -42,10 +43,15 @@ export const YearPage = ({ ctx, base, year, rows, targets, uses, copy, link }: Y
 
       <section aria-labelledby="heat">
         <h2 id="heat">{risksT(L, 'heat.title')}</h2>
+        {edit && (
+          <p>
+            <a href={`${y}/bands`}>{risksT(L, 'bands.edit')}</a>
+          </p>
+        )}
         <h3>{risksT(L, 'heat.inherent')}</h3>
-        <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={inherentPoints(live)} />
+        <HeatMap ctx={ctx} id="heat-inherent" which={risksT(L, 'heat.inherent')} points={inherentPoints(live)} bands={bands} />
         <h3>{risksT(L, 'heat.residual')}</h3>
-        <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={residualPoints(live)} />
+        <HeatMap ctx={ctx} id="heat-residual" which={risksT(L, 'heat.residual')} points={residualPoints(live)} bands={bands} />
       </section>
 
       <section aria-labelledby="register">
@@ -79,11 +85,11 @@ export const YearPage = ({ ctx, base, year, rows, targets, uses, copy, link }: Y
                       </span>
                     </td>
                     <td>
-                      <Inherent ctx={ctx} r={r} />
+                      <Inherent ctx={ctx} r={r} bands={bands.bands} />
                     </td>
                     <td>{r.controls.length ? r.controls.map((c) => c.measureTitle).join(' · ') : <span class="muted">{risksT(L, 'risk.noControls')}</span>}</td>
                     <td>
-                      <Residual ctx={ctx} r={r} />
+                      <Residual ctx={ctx} r={r} bands={bands.bands} />
                     </td>
                     {([6, 12] as const).map((round) => {
                       const m = r.monitoring.find((x) => x.round === round)
