@@ -4,13 +4,13 @@ import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { InputError } from '../../platform/http/errors.js'
 import { both } from './risks.i18n.js'
-import { riskControls, risks } from './risks.schema.js'
+import { riskBands, riskControls, risks } from './risks.schema.js'
 import { measuresOf } from './controls.js'
 import { risksOfYear } from './risks.service.js'
 import { audit } from './shared.js'
 
 // "Start next year from this one": every risk that was not withdrawn becomes a draft of the new year
-// (same numbers, scores, controls text, owner); a control measure continues when the new year has a
+// (same numbers, scores, controls text, owner; the year's own level bands too); a control measure continues when the new year has a
 // measure of the same title (spaces ignored), as the measures module's own copy keeps titles.
 
 const norm = (s: string) => s.replace(/\s+/g, '')
@@ -47,6 +47,9 @@ export async function copyRegister(ctx: OrgUseCaseCtx, from: number, to: number)
       })
       if (links.length) await tx.insert(riskControls).values(links).onConflictDoNothing()
     }
+    // The agency's own level bands go with the register (the new year had none: it had no risks).
+    const [bands] = await tx.select().from(riskBands).where(eq(riskBands.fiscalYear, from))
+    if (bands) await tx.insert(riskBands).values({ orgId: ctx.orgId, fiscalYear: to, lowMax: bands.lowMax, mediumMax: bands.mediumMax, highMax: bands.highMax, updatedBy: actor.userId }).onConflictDoNothing()
     await audit(tx, ctx, 'copyYear', 'risk_register', null, { from, to, risks: src.length, controlsKept: kept, controlsDropped: dropped })
     return { count: src.length, kept, dropped }
   })

@@ -16,7 +16,7 @@ import { monitoringEvidence, registerEvidence } from './contracts.js'
 import { levelOf, LEVEL_BANDS, scoreOf } from './rules.js'
 import { riskControls, risks } from './risks.schema.js'
 import { buildMeasure, buildRisk, buildRound } from './testing/factories.js'
-import { saveBands } from './bands.js'
+import { bandsOfYear, saveBands } from './bands.js'
 import { docxToText } from '../../platform/documents/extract.js'
 
 // The register against the real database: scoring and level bands (data), the bad-input path of
@@ -190,7 +190,9 @@ describe('risks: register (service and pages)', () => {
     await addControl(c2, a.id, gone.id)
     await buildRound(t.deps.db, o.id, a.id, 6)
     await expect(copyRegister(c2, 2566, 2566)).rejects.toMatchObject({ status: 422 })
+    await saveBands(c2, 2566, { lowMax: 4, mediumMax: 10, highMax: 18 })
     expect(await copyRegister(c2, 2566, 2567)).toEqual({ count: 1, kept: 1, dropped: 1 })
+    expect((await bandsOfYear(c2, 2567)).bands.map((b) => b.max)).toEqual([4, 10, 18, 25])
     const copied = await inOrg(t.deps.db, o.id, (tx) => tx.select().from(risks).where(eq(risks.fiscalYear, 2567)))
     expect(copied.map((r) => [r.seq, r.event, r.status, r.copiedFrom, r.residualLikelihood])).toEqual([[1, 'ยืมครุภัณฑ์ไปใช้ส่วนตัว', 'draft', a.id, 2]])
     const links = await inOrg(t.deps.db, o.id, (tx) => tx.select().from(riskControls).where(eq(riskControls.riskId, copied[0]!.id)))
