@@ -7,7 +7,7 @@ import { invalidatePublicCache } from '../../platform/http/page-cache.js'
 import { both } from './risks.i18n.js'
 import { riskMonitoring, type RiskMonitoring } from './risks.schema.js'
 import type { MonitorStatus, Round } from './rules.js'
-import { syncReviewDeadline } from './risks.service.js'
+import { syncReviewDeadline, syncRoundDeadlines } from './risks.service.js'
 import { audit, lockRisk, riskTitle } from './shared.js'
 
 export type MonitorInput = { status: MonitorStatus; note: string; recordedOn: string }
@@ -25,6 +25,7 @@ export async function recordRound(ctx: OrgUseCaseCtx, riskId: string, round: Rou
       .onConflictDoUpdate({ target: [riskMonitoring.orgId, riskMonitoring.riskId, riskMonitoring.round], set: { ...input, recordedBy: actor.userId, updatedAt: sql`now()` } })
       .returning()
     await syncReviewDeadline(tx, ctx.orgId, risk)
+    await syncRoundDeadlines(tx, ctx.orgId, risk.fiscalYear)
     await audit(tx, ctx, 'monitor', 'risk', riskId, { risk: riskTitle(risk), round, status: input.status, recordedOn: input.recordedOn })
     return { risk, row: row! }
   })

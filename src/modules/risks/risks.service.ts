@@ -7,9 +7,9 @@ import { closeDeadline, removeDeadline, setDeadline } from '../../platform/deadl
 import { invalidatePublicCache } from '../../platform/http/page-cache.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
 import { sortThai } from '../../platform/thai/index.js'
-import { both } from './risks.i18n.js'
+import { both, risksT } from './risks.i18n.js'
 import { riskControls, riskMonitoring, risks, type Risk, type RiskControl, type RiskMonitoring, type RiskStatus } from './risks.schema.js'
-import { DEFAULT_LIMITS, type Area, type Level, type YearBands } from './rules.js'
+import { DEFAULT_LIMITS, roundEnd, ROUNDS, type Area, type Level, type YearBands } from './rules.js'
 import { bandsIn } from './bands.js'
 import { audit, conflict, likePattern, lockRisk, notFound, riskIn, riskTitle } from './shared.js'
 
@@ -42,6 +42,28 @@ export async function syncReviewDeadline(tx: Tx, orgId: string, r: Risk): Promis
   const [done] = await tx.select({ n: count() }).from(riskMonitoring).where(and(eq(riskMonitoring.riskId, r.id), eq(riskMonitoring.round, 12)))
   if (!r.reviewOn || r.status === 'withdrawn' || (done?.n ?? 0) > 0) return closeDeadline(tx, key)
   await setDeadline(tx, { ...key, title: both('deadline.review', { n: r.seq, event: r.event.slice(0, 200), year: r.fiscalYear }), href: `/risks/${r.id}`, dueOn: r.reviewOn, assigneeUserIds: r.createdBy ? [r.createdBy] : [] })
+}
+
+/**
+ * Each monitoring round of a year with published risks is a deadline (the round's last day, rules.ts
+ * `roundEnd`) of the people who entered those risks, until every published risk has that round.
+ */
+export async function syncRoundDeadlines(tx: Tx, orgId: string, fiscalYear: number): Promise<void> {
+  const rows = await tx.select({ id: risks.id, createdBy: risks.createdBy }).from(risks).where(and(eq(risks.fiscalYear, fiscalYear), eq(risks.status, 'published')))
+  const done = rows.length ? await tx.select({ riskId: riskMonitoring.riskId, round: riskMonitoring.round }).from(riskMonitoring).where(inArray(riskMonitoring.riskId, rows.map((r) => r.id))) : []
+  for (const round of ROUNDS) {
+    const key = { orgId, module: 'risks', kind: `round${round}`, ref: String(fiscalYear) }
+    if (!rows.length) {
+      await removeDeadline(tx, key)
+      continue
+    }
+    const left = rows.filter((r) => !done.some((d) => d.riskId === r.id && d.round === round)).length
+    if (left === 0) {
+      await closeDeadline(tx, key)
+      continue
+    }
+    await setDeadline(tx, { ...key, title: both('deadline.round', { round: risksT('th', `round.${round}`), year: fiscalYear, left }), href: `/risks/year/${fiscalYear}`, dueOn: roundEnd(fiscalYear, round), assigneeUserIds: rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])) })
+  }
 }
 
 /** The level filter in SQL: the score against the year's own limits when the agency set them, else the default (rules.ts). */
@@ -124,6 +146,7 @@ export async function createRisk(ctx: OrgUseCaseCtx, input: RiskInput): Promise<
     const [{ last } = { last: 0 }] = await tx.select({ last: max(risks.seq) }).from(risks).where(eq(risks.fiscalYear, input.fiscalYear))
     const [r] = await tx.insert(risks).values({ orgId: ctx.orgId, ...input, seq: (last ?? 0) + 1, ...stamps(null, input.status), createdBy: actor.userId }).returning()
     await syncReviewDeadline(tx, ctx.orgId, r!)
+    await syncRoundDeadlines(tx, ctx.orgId, r!.fiscalYear)
     await audit(tx, ctx, 'create', 'risk', r!.id, { title: riskTitle(r!), fiscalYear: r!.fiscalYear, likelihood: r!.likelihood, impact: r!.impact, status: r!.status })
     return r!
   })
@@ -149,6 +172,8 @@ export async function updateRisk(ctx: OrgUseCaseCtx, id: string, input: RiskInpu
     }
     const [r] = await tx.update(risks).set({ ...input, seq, ...stamps(before, input.status), updatedAt: sql`now()` }).where(eq(risks.id, id)).returning()
     await syncReviewDeadline(tx, ctx.orgId, r!)
+    await syncRoundDeadlines(tx, ctx.orgId, r!.fiscalYear)
+    if (before.fiscalYear !== r!.fiscalYear) await syncRoundDeadlines(tx, ctx.orgId, before.fiscalYear)
     const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => before[k as keyof RiskInput] !== v).map(([k, v]) => [k, { from: before[k as keyof RiskInput], to: v }]))
     const action = input.status === 'withdrawn' && before.status !== 'withdrawn' ? 'withdraw' : input.status === 'published' && before.status !== 'published' ? 'publish' : 'update'
     await audit(tx, ctx, action, 'risk', id, { title: riskTitle(r!), changed })

@@ -177,6 +177,24 @@ describe('risks: register (service and pages)', () => {
     await expect(updateRisk(ctx, r.id, input({ fiscalYear: 2568, status: 'withdrawn' }))).rejects.toMatchObject({ errors: { fiscalYear: expect.anything() } })
   })
 
+  it('makes each monitoring round of a year with published risks a deadline until every published risk has it', async () => {
+    const a = await createRisk(ctx, input({ fiscalYear: 2573, status: 'published' }))
+    const b = await createRisk(ctx, input({ fiscalYear: 2573, event: 'ความเสี่ยงที่สองของปี 2573', status: 'published' }))
+    await createRisk(ctx, input({ fiscalYear: 2573, event: 'ฉบับร่างไม่นับ' }))
+    const round = async (n: 6 | 12) => (await listTodo(ctx, 'mine', { today: '2030-01-01' })).find((i) => i.kind === `round${n}` && i.ref === '2573')
+    expect(await round(6)).toMatchObject({ dueOn: '2030-03-31', titleTh: 'บันทึกผลการติดตามรอบ 6 เดือน ทะเบียนความเสี่ยงการทุจริตปี 2573 (เหลือ 2 รายการ)', href: '/risks/year/2573' })
+    expect((await round(12))?.dueOn).toBe('2030-09-30')
+    await recordRound(ctx, a.id, 6, { status: 'done', note: '', recordedOn: '2030-03-20' })
+    expect((await round(6))?.titleTh).toContain('เหลือ 1 รายการ')
+    await recordRound(ctx, b.id, 6, { status: 'in_progress', note: '', recordedOn: '2030-03-21' })
+    expect(await round(6)).toBeUndefined()
+    expect((await round(12))?.titleTh).toContain('เหลือ 2 รายการ')
+    // Withdrawing both leaves no published risk: the rounds are no one's task.
+    await updateRisk(ctx, a.id, input({ fiscalYear: 2573, status: 'withdrawn' }))
+    await updateRisk(ctx, b.id, input({ fiscalYear: 2573, event: 'ความเสี่ยงที่สองของปี 2573', status: 'withdrawn' }))
+    expect(await round(12)).toBeUndefined()
+  })
+
   it('copies a register to a new year in one action, keeping the controls whose measure continues', async () => {
     const o = await buildOrg(t.deps.db)
     const u = await buildUser(t.deps.db, o, 'officer')
