@@ -13,6 +13,7 @@ import { meetingsModule } from '../modules/meetings/module.js'
 import { trainingsModule } from '../modules/trainings/module.js'
 import { surveysModule } from '../modules/surveys/module.js'
 import { selfAssessmentModule } from '../modules/self-assessment/module.js'
+import { risksModule } from '../modules/risks/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -33,6 +34,7 @@ export const manifests = [
   trainingsModule,
   surveysModule,
   selfAssessmentModule,
+  risksModule,
   // new:module adds its manifest above this line
 ]
 
