@@ -7,7 +7,7 @@ import { AppError } from '../platform/http/errors.js'
 import { language, provideDeps, resolveOrg, securityHeaders, session } from '../platform/http/middleware.js'
 import { csrf } from '../platform/http/csrf.js'
 import { knownHostsOnly } from '../platform/http/urls.js'
-import { servePublicCache } from '../platform/http/page-cache.js'
+import { invalidatePublicCache, servePublicCache } from '../platform/http/page-cache.js'
 import { compress, staticAssets } from '../platform/http/compress.js'
 import { requireAgencyStaff, requirePlatformAdmin } from '../platform/http/guards.js'
 import { authRoutes } from '../platform/auth/auth.routes.js'
@@ -104,6 +104,13 @@ export function createApp(deps: AppDeps) {
   org.route('/', authRoutes() as unknown as Hono<OrgEnv>)
   const staff = new Hono<StaffEnv>()
   staff.use('*', requireAgencyStaff())
+  // Any accepted staff change may show on a public page: the agency's cached public pages are
+  // dropped once the use case has committed, so no module can forget to (a cached page is at most
+  // a minute old otherwise).
+  staff.use('*', async (c, next) => {
+    await next()
+    if (c.req.method === 'POST' && c.res.status < 400) invalidatePublicCache(c.get('org').id)
+  })
   for (const m of registry.modules) if (m.routes?.staff) staff.route('/', m.routes.staff())
   org.route('/admin', staff as unknown as Hono<OrgEnv>)
   for (const m of registry.modules) if (m.routes?.public) org.route('/', m.routes.public())

@@ -68,6 +68,25 @@ describe('public pages on slow phones and in chat apps', () => {
     expect(await changed.text()).toContain('เทศบาลตำบลส่งเร็ว')
   })
 
+  it('drops the agency\'s cached public pages after any accepted staff change, whichever module made it', async () => {
+    const { buildSurvey, buildQuestions } = await import('../../src/modules/surveys/testing/factories.js')
+    const s = await buildSurvey(t.deps.db, org.id, { title: 'แบบสำรวจแคช' })
+    await buildQuestions(t.deps.db, org.id, s.id)
+    const list = async () => (await get(`/o/${org.slug}/surveys`)).text()
+    expect(await list()).toContain(`/surveys/r/${s.id}`)
+    expect(await list()).toContain(`/surveys/r/${s.id}`) // now from the cache
+    const officer = await buildUser(t.deps.db, org, 'officer')
+    const c = new TestClient({ request: (path, init) => t.app.request(path, { ...init, headers: { ...(init?.headers as Record<string, string>), host: 'prongsai.example' } }) })
+    expect((await c.signIn(org.slug, officer.email, TEST_PASSWORD)).status).toBe(303)
+    // The surveys module does not invalidate on closing: the platform does, after the change committed.
+    expect((await c.post(`/o/${org.slug}/admin/surveys/${s.id}/close`, {}, { csrfFrom: `/o/${org.slug}/admin/surveys/${s.id}` })).status).toBe(303)
+    expect(await list()).not.toContain(`/surveys/r/${s.id}`)
+    // A refused change (409) drops nothing.
+    const before = await get(`/o/${org.slug}/surveys`)
+    expect((await c.post(`/o/${org.slug}/admin/surveys/${s.id}/close`, {}, { csrfFrom: `/o/${org.slug}/admin/surveys/${s.id}` })).status).toBe(409)
+    expect((await get(`/o/${org.slug}/surveys`, { 'if-none-match': before.headers.get('etag')! })).status).toBe(304)
+  })
+
   it('carries a description, a canonical link and Open Graph tags with absolute URLs on public pages', async () => {
     const html = await (await get(`/o/${org.slug}/`)).text()
     const meta = (attr: string, name: string) => new RegExp(`<meta ${attr}="${name}" content="([^"]*)"`).exec(html)?.[1]
