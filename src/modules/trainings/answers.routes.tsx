@@ -13,7 +13,7 @@ import { render } from '../../platform/ui/render.js'
 import { inOrg } from '../../db/client.js'
 import { trainingsT } from './trainings.i18n.js'
 import { questions } from './trainings.schema.js'
-import { FORMS, issueAnswerLinks, myAnswering, openAnswerLink, sessionResults, setTest, submitByLink, submitMine, testQuestions, type AnswerForm } from './answers.js'
+import { FORMS, issueAnswerLinks, myAnswering, openAnswerLink, paperAnswering, sessionResults, setTest, submitByLink, submitMine, submitPaper, testQuestions, type AnswerForm } from './answers.js'
 import { getSession } from './sessions.js'
 import { LinksSchema, TestSchema } from './forms.js'
 import { AnswerClosedPage, AnswerPage, LinkAnswerPage, LinkDonePage, LinkSpentPage } from './views/answer.js'
@@ -97,6 +97,42 @@ export function answerStaffRoutes() {
       if (!failed) throw e
       c.set('formFailed', true)
       return render(c, <AnswerPage ctx={pageCtx(c)} action={`${base(c)}/${id}/answer/${form}`} a={a} values={values} errors={failed.errors} />, failed.status)
+    }
+  })
+
+  // Answers given on paper (an outside attendee, someone without a phone), typed in by staff.
+  const paperUrl = (c: StaffContext, id: string, attendeeId: string, form: AnswerForm) => `${base(c)}/${id}/paper/${attendeeId}/${form}`
+  app.get('/trainings/:id/paper/:aid/:form', requirePermission('trainings.edit'), async (c) => {
+    const id = uuidParam(c)
+    const aid = uuidParam(c, 'aid')
+    const form = formParam(c)
+    try {
+      const a = await paperAnswering(ctxOf(c), id, aid, form)
+      return render(c, <AnswerPage ctx={pageCtx(c)} action={paperUrl(c, id, aid, form)} a={a} />)
+    } catch (e) {
+      return closed(c, form, e)
+    }
+  })
+  app.post('/trainings/:id/paper/:aid/:form', requirePermission('trainings.edit'), async (c) => {
+    const id = uuidParam(c)
+    const aid = uuidParam(c, 'aid')
+    const form = formParam(c)
+    let a
+    try {
+      a = await paperAnswering(ctxOf(c), id, aid, form)
+    } catch (e) {
+      return closed(c, form, e)
+    }
+    const { values } = await readForm(c)
+    try {
+      const done = await submitPaper(ctxOf(c), id, aid, form, values)
+      flash(c, done.score === null ? trainingsT(c.get('lang'), 'answer.thanks') : trainingsT(c.get('lang'), 'answer.scored', { score: done.score, total: done.total ?? 0 }))
+      return c.redirect(`${base(c)}/${id}/results`, 303)
+    } catch (e) {
+      const failed = formErrorsOf(e, c.get('lang'))
+      if (!failed) throw e
+      c.set('formFailed', true)
+      return render(c, <AnswerPage ctx={pageCtx(c)} action={paperUrl(c, id, aid, form)} a={a} values={values} errors={failed.errors} />, failed.status)
     }
   })
 

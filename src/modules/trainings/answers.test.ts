@@ -11,7 +11,7 @@ import { createQuestion, deleteQuestion, listQuestions, updateQuestion } from '.
 import { issueAnswerLinks, myAnswering, openAnswerLink, sessionResults, setTest, submitByLink, submitMine } from './answers.js'
 import { recordAttendance, signUp } from './attendance.js'
 import { reportFigures } from './figures.js'
-import { buildPerson, buildSession } from './testing/factories.js'
+import { buildAttendee, buildPerson, buildSession } from './testing/factories.js'
 import type { Question } from './trainings.schema.js'
 
 // The hand-worked example (also in the README): four questions; five signed up, four present.
@@ -154,6 +154,29 @@ describe('trainings: question bank, pre/post-test, evaluation and the report fig
     expect(await done.text()).toContain('ได้ 2 จาก 2 คะแนน')
     expect((await anon.get(url)).status).toBe(410)
     expect((await anon.get(`/o/${org.slug}/trainings/answer/not-a-token`)).status).toBe(410)
+  })
+
+  it('staff type in the paper answers of an outside attendee: 422 with the choices kept, scored once, counted in the figures', async () => {
+    const s = await buildSession(t.deps.db, org.id, { topic: 'อบรมคำตอบจากกระดาษ', status: 'published', publishedAt: new Date() })
+    await setTest(ctx, s.id, qs.slice(0, 2).map((q) => q.id))
+    const a = await buildAttendee(t.deps.db, org.id, s.id, { name: 'นายผู้ใหญ่ ตอบบนกระดาษ', status: 'present' })
+    const url = `${base()}/${s.id}/paper/${a.id}`
+    const results = await (await officer.get(`${base()}/${s.id}/results`)).text()
+    expect(results).toContain(`href="${url}/pre"`)
+    const half = await officer.post(`${url}/pre`, { [`q_${qs[0]!.id}`]: String(qs[0]!.correct) })
+    expect(half.status).toBe(422)
+    expect(await half.text()).toMatch(new RegExp(`value="${qs[0]!.correct}" checked`))
+    expect((await officer.post(`${url}/pre`, { [`q_${qs[0]!.id}`]: String(qs[0]!.correct), [`q_${qs[1]!.id}`]: String((qs[1]!.correct + 1) % 4) })).status).toBe(303)
+    expect((await officer.get(`${url}/pre`)).status).toBe(409)
+    expect((await officer.post(`${url}/post`, { [`q_${qs[0]!.id}`]: String(qs[0]!.correct), [`q_${qs[1]!.id}`]: String(qs[1]!.correct) })).status).toBe(303)
+    const ratings = Object.fromEntries(['content', 'trainer', 'materials', 'venue', 'overall'].map((k) => [`r_${k}`, '4']))
+    expect((await officer.post(`${url}/eval`, { ...ratings, comment: 'เขียนไว้ในแบบประเมินกระดาษ' })).status).toBe(303)
+    const r = await sessionResults(ctx, s.id)
+    expect(r.answers.map((x) => [x.phase, x.score, x.via])).toEqual([['pre', 1, 'paper'], ['post', 2, 'paper']])
+    expect(r.figures.improvement).toBe(50)
+    expect(r.evaluations[0]).toMatchObject({ ratings: [4, 4, 4, 4, 4], comment: 'เขียนไว้ในแบบประเมินกระดาษ', via: 'paper' })
+    expect((await officer.get(`${base()}/${s.id}/paper/${s.id}/pre`)).status).toBe(404)
+    expect((await viewer.get(`${url}/eval`)).status).toBe(403)
   })
 
   it('the signed-in person answers on their own page: 409 until signed up, 422 with choices kept, once only', async () => {

@@ -3,6 +3,7 @@ import { inOrg, type Db, type Tx } from '../../db/client.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { InputError } from '../../platform/http/errors.js'
+import { isUuid } from '../../platform/http/params.js'
 import type { FormValues } from '../../platform/http/forms.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { fromThaiDigits } from '../../platform/thai/index.js'
@@ -219,5 +220,36 @@ export async function submitByLink(db: Db, orgId: string, token: string, values:
     const used = await redeemPersonLink(tx, token, purposeOf(l.form))
     if (!used) return null
     return record(tx, a, parsed.answer, 'link', { orgId, requestId, actor: null, label: `person-link:${used.id}` })
+  })
+}
+
+// ---- typed in from paper by staff ----
+
+async function attendeeIn(tx: Tx, sessionId: string, attendeeId: string): Promise<Attendee> {
+  if (!isUuid(attendeeId)) throw notFound()
+  const [a] = await tx.select().from(attendees).where(and(eq(attendees.sessionId, sessionId), eq(attendees.id, attendeeId)))
+  if (!a) throw notFound()
+  return a
+}
+
+/** The form staff type a paper answer into, for any attendee (outside attendees too); 409 with the reason when it cannot be. */
+export async function paperAnswering(ctx: OrgUseCaseCtx, sessionId: string, attendeeId: string, form: AnswerForm): Promise<Answering> {
+  assertCan(ctx.actor, 'trainings.edit')
+  return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    const session = await sessionIn(tx, sessionId)
+    if (!session) throw notFound()
+    return mayAnswer(tx, session, await attendeeIn(tx, sessionId, attendeeId), form)
+  })
+}
+
+export async function submitPaper(ctx: OrgUseCaseCtx, sessionId: string, attendeeId: string, form: AnswerForm, values: FormValues): Promise<Submitted> {
+  assertCan(ctx.actor, 'trainings.edit')
+  const actor = ctx.actor
+  return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    const session = await lockSession(tx, sessionId)
+    const a = await mayAnswer(tx, session, await attendeeIn(tx, sessionId, attendeeId), form)
+    const parsed = parseAnswer(a, values, ctx.lang)
+    if (!parsed.ok) throw new InputError(Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, { th: v, en: v }])))
+    return record(tx, a, parsed.answer, 'paper', { orgId: ctx.orgId, requestId: ctx.requestId, actor })
   })
 }

@@ -357,6 +357,7 @@ export const trainingsT = defineMessages(
     'field.unitNone': 'ไม่ระบุ',
     'list.allUnits': 'ทุกหน่วยงาน',
     'v.unit': 'ไม่พบหน่วยงานที่เลือก',
+    'results.paper': 'บันทึกคำตอบจากกระดาษ',
   },
   {
     'module.name': 'Trainings',
@@ -714,6 +715,7 @@ export const trainingsT = defineMessages(
     'field.unitNone': 'Not given',
     'list.allUnits': 'All units',
     'v.unit': 'The unit chosen was not found',
+    'results.paper': 'Type in a paper answer',
   },
 )
 export type TrainingsKey = Parameters<typeof trainingsT>[1]

@@ -26,6 +26,7 @@ describe('trainings: role × route', () => {
   let pid = ''
   let course = ''
   let fid = ''
+  let aid = ''
   let clients = new Map<Who, TestClient>()
   beforeAll(async () => {
     t = await createTestApp()
@@ -34,6 +35,7 @@ describe('trainings: role × route', () => {
     id = (await buildSession(t.deps.db, org.id, { status: 'published', publishedAt: new Date() })).id
     const attendee = await buildAttendee(t.deps.db, org.id, id, { status: 'present' })
     cid = (await buildCertificate(t.deps.db, org.id, id, attendee.id)).id
+    aid = attendee.id
     pid = (await buildPerson(t.deps.db, org.id)).id
     course = (await buildCourse(t.deps.db, org.id, pid)).id
     await inOrg(t.deps.db, org.id, async (tx) => {
@@ -85,6 +87,7 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/courses/${course}/edit`, allowed: EDIT },
     { path: () => `${base()}/courses/${course}/delete`, allowed: EDIT },
     { path: () => `${base()}/courses/${course}/file`, allowed: READ },
+    { path: () => `${base()}/${id}/paper/${aid}/eval`, allowed: EDIT },
     { path: () => `${base()}/${id}/files`, allowed: READ },
     { path: () => `${base()}/${id}/files/${fid}`, allowed: READ },
     { path: () => `${base()}/${id}/files/${fid}/delete`, allowed: EDIT },
@@ -142,6 +145,13 @@ describe('trainings: role × route', () => {
     { name: 'course create', path: async () => `${base()}/people/${pid}/courses/new`, body: { name: 'หลักสูตรตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
     { name: 'course edit', path: async () => `${base()}/courses/${course}/edit`, body: { name: 'หลักสูตรแก้ตามบทบาท', organiser: 'ผู้จัด', startsOn: '10/05/2566', endsOn: '', hours: '3' }, allowed: EDIT, ok: 303 },
     { name: 'course delete', path: async () => `${base()}/courses/${(await buildCourse(t.deps.db, org.id, pid)).id}/delete`, body: {}, allowed: EDIT, ok: 303 },
+    {
+      name: 'paper evaluation',
+      path: async () => `${base()}/${id}/paper/${(await buildAttendee(t.deps.db, org.id, id, { status: 'present' })).id}/eval`,
+      body: Object.fromEntries(['content', 'trainer', 'materials', 'venue', 'overall'].map((k) => [`r_${k}`, '5'])),
+      allowed: EDIT,
+      ok: 303,
+    },
     { name: 'file delete', path: async () => `${base()}/${id}/files/${await addSessionFile()}/delete`, body: {}, allowed: EDIT, ok: 303 },
     { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]

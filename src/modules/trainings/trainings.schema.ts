@@ -123,7 +123,7 @@ export const evaluations = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type Evaluation = typeof evaluations.$inferSelect
-export type AnswerVia = 'self' | 'link'
+export type AnswerVia = 'self' | 'link' | 'paper'
 
 export const certificates = pgTable(
   'trainings_certificates',

@@ -17,6 +17,12 @@ export const ResultsPage = ({ ctx, base, r }: { ctx: StaffPageCtx; base: string;
     const a = r.answers.find((x) => x.attendeeId === attendeeId && x.phase === phase)
     return a ? trainingsT(L, 'results.scoreOf', { score: a.score, total: a.total }) : '–'
   }
+  const people = r.attendees.filter((a) => a.status === 'present' || r.answers.some((x) => x.attendeeId === a.id))
+  const paper = ctx.can('trainings.edit') && r.session.status === 'published'
+  const missing = (id: string) => {
+    const has = (ph: 'pre' | 'post') => r.answers.some((x) => x.attendeeId === id && x.phase === ph)
+    return [...(r.questions.length && !has('pre') && !has('post') ? (['pre'] as const) : []), ...(r.questions.length && !has('post') ? (['post'] as const) : []), ...(r.evaluations.some((e) => e.attendeeId === id) ? [] : (['eval'] as const))]
+  }
   return (
     <StaffLayout ctx={ctx} title={title} trail={[{ label: trainingsT(L, 'list.title'), href: base }, { label: r.session.topic, href: url }, { label: title, href: `${url}/results` }]}>
       <h1>{title}</h1>
@@ -24,9 +30,8 @@ export const ResultsPage = ({ ctx, base, r }: { ctx: StaffPageCtx; base: string;
       <h2>{trainingsT(L, 'results.attendance')}</h2>
       <FiguresBox ctx={ctx} f={f.attendance} />
       <h2>{trainingsT(L, 'results.tests')}</h2>
-      {f.pre.takers + f.post.takers === 0 ? (
-        <p>{trainingsT(L, 'results.noTests')}</p>
-      ) : (
+      {f.pre.takers + f.post.takers === 0 && <p>{trainingsT(L, 'results.noTests')}</p>}
+      {f.pre.takers + f.post.takers > 0 && (
         <>
           <TableWrap label={trainingsT(L, 'results.tests')}>
             <table>
@@ -58,6 +63,10 @@ export const ResultsPage = ({ ctx, base, r }: { ctx: StaffPageCtx; base: string;
               {trainingsT(L, 'results.improvement', { points: two(f.improvement), post: percentText(f.post.averagePercent), pre: percentText(f.pre.averagePercent) })} · {trainingsT(L, 'results.improved', { paired: f.paired, improved: f.improved })}
             </p>
           )}
+        </>
+      )}
+      {people.length > 0 && (
+        <>
           <h3>{trainingsT(L, 'results.perPerson')}</h3>
           <TableWrap label={trainingsT(L, 'results.perPerson')}>
             <table>
@@ -66,18 +75,29 @@ export const ResultsPage = ({ ctx, base, r }: { ctx: StaffPageCtx; base: string;
                   <th scope="col">{trainingsT(L, 'results.person')}</th>
                   <th scope="col">{trainingsT(L, 'results.pre')}</th>
                   <th scope="col">{trainingsT(L, 'results.post')}</th>
+                  {paper && <th scope="col">{trainingsT(L, 'results.paper')}</th>}
                 </tr>
               </thead>
               <tbody>
-                {r.attendees
-                  .filter((a) => r.answers.some((x) => x.attendeeId === a.id))
-                  .map((a) => (
-                    <tr>
-                      <td>{a.name}</td>
-                      <td>{scoreOf(a.id, 'pre')}</td>
-                      <td>{scoreOf(a.id, 'post')}</td>
-                    </tr>
-                  ))}
+                {people.map((a) => (
+                  <tr>
+                    <td>{a.name}</td>
+                    <td>{scoreOf(a.id, 'pre')}</td>
+                    <td>{scoreOf(a.id, 'post')}</td>
+                    {paper && (
+                      <td>
+                        {missing(a.id).map((form) => (
+                          <>
+                            <a href={`${url}/paper/${a.id}/${form}`}>
+                              {trainingsT(L, `form.${form}`)}
+                              <span class="visually-hidden"> {a.name}</span>
+                            </a>{' '}
+                          </>
+                        ))}
+                      </td>
+                    )}
+                  </tr>
+                ))}
               </tbody>
             </table>
           </TableWrap>
