@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
 import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { dayText } from '../../../platform/ui/prose.js'
@@ -11,18 +12,7 @@ import { thaiDigitsOf } from './shared.js'
 /** The staff list: search by subject, filter by fiscal year, kind and status, pages of 20. Works without JavaScript. */
 export const ListPage = ({ ctx, base, filter, data }: { ctx: StaffPageCtx; base: string; filter: AnnouncementFilter; data: AnnouncementPage }) => {
   const L = ctx.lang
-  const qs = (page: number) => {
-    const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
-    if (filter.kind) p.set('kind', filter.kind)
-    if (filter.status) p.set('status', filter.status)
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.kind || filter.status)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', kind: filter.kind ?? '', status: filter.status ?? '' }
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', kind: filter.kind ?? '', status: filter.status ?? '' })
   const title = announcementsT(L, 'list.title')
   return (
     <StaffLayout ctx={ctx} title={title}>

@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import type { FormState } from '../../../platform/http/forms.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { CheckboxField, DateField, ErrorSummary, FileField, Pager, SelectField, TableWrap, TextArea, TextField } from '../../../platform/ui/fields.js'
@@ -17,14 +18,7 @@ const trailOf = (ctx: StaffPageCtx, base: string, more: { label: string; href: s
 
 export const ManualListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: ManualFilter; data: ManualPage; units: UnitOption[] }) => {
   const L = ctx.lang
-  const values = { q: filter.q ?? '', unit: filter.unitId ?? '', kind: filter.kind ?? '', state: filter.state ?? '', review: filter.overdue ? 'overdue' : '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '' }
-  const qs = (page: number) => {
-    const p = new URLSearchParams(Object.entries(values).filter(([, v]) => v))
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = Object.values(values).some(Boolean)
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', unit: filter.unitId ?? '', kind: filter.kind ?? '', state: filter.state ?? '', review: filter.overdue ? 'overdue' : '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '' })
   const title = manualsT(L, 'list.title')
   return (
     <StaffLayout ctx={ctx} title={title}>

@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import type { FormState } from '../../../platform/http/forms.js'
 import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { DateField, ErrorSummary, Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
@@ -15,16 +16,7 @@ export const RegisterView = (p: { ctx: StaffPageCtx; base: string; filter: Regis
   const { ctx, filter, data } = p
   const L = ctx.lang
   const fy = filter.fiscalYear
-  const qs = (page: number) => {
-    const s = new URLSearchParams({ fy: String(fy) })
-    if (filter.q) s.set('q', filter.q)
-    if (filter.unitId) s.set('unit', filter.unitId)
-    if (filter.status) s.set('status', filter.status)
-    if (filter.kind) s.set('kind', filter.kind)
-    if (page > 1) s.set('page', String(page))
-    return `${p.base}?${s.toString()}`
-  }
-  const values = { fy: String(fy), q: filter.q ?? '', unit: filter.unitId ?? '', status: filter.status ?? '', kind: filter.kind ?? '' }
+  const { href: qs, values } = listFilter(p.base, { fy: String(fy), q: filter.q ?? '', unit: filter.unitId ?? '', status: filter.status ?? '', kind: filter.kind ?? '' })
   const manage = ctx.can('coi.manage')
   return (
     <StaffLayout ctx={ctx} title={coiT(L, 'register.title', { year: fy })}>

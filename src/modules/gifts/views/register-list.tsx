@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
 import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { dayText } from '../../../platform/ui/prose.js'
@@ -10,20 +11,7 @@ import { AssessmentTag, bahtText, num } from './shared.js'
 /** The register: search, filters (year, half, unit, action, rule check), pages of 20. Works without JavaScript. */
 export const RegisterList = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: GiftFilter; data: GiftPage; units: { id: string; nameTh: string }[] }) => {
   const L = ctx.lang
-  const qs = (page: number) => {
-    const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
-    if (filter.half) p.set('half', String(filter.half))
-    if (filter.action) p.set('action', filter.action)
-    if (filter.assessment) p.set('check', filter.assessment)
-    if (filter.unitId) p.set('unit', filter.unitId)
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.half || filter.action || filter.assessment || filter.unitId)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', half: filter.half ? String(filter.half) : '', action: filter.action ?? '', check: filter.assessment ?? '', unit: filter.unitId ?? '' }
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', half: filter.half ? String(filter.half) : '', action: filter.action ?? '', check: filter.assessment ?? '', unit: filter.unitId ?? '' })
   const canEdit = ctx.can('gifts.edit')
   return (
     <StaffLayout ctx={ctx} title={giftsT(L, 'list.title')}>

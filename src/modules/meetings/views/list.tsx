@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
 import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
@@ -12,19 +13,7 @@ import { StatusBadge } from './parts.js'
 /** The staff list: search, filters (fiscal year, kind, status, unit), pages of 20. Works without JavaScript. */
 export const ListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: MeetingFilter; data: MeetingPage; units: { id: string; nameTh: string }[] }) => {
   const L = ctx.lang
-  const qs = (page: number) => {
-    const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
-    if (filter.kind) p.set('kind', filter.kind)
-    if (filter.status) p.set('status', filter.status)
-    if (filter.unitId) p.set('unit', filter.unitId)
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.status || filter.kind || filter.unitId)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', kind: filter.kind ?? '', status: filter.status ?? '', unit: filter.unitId ?? '' }
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', kind: filter.kind ?? '', status: filter.status ?? '', unit: filter.unitId ?? '' })
   const year = filter.fiscalYear ?? data.years[0]
   return (
     <StaffLayout ctx={ctx} title={meetingsT(L, 'list.title')}>

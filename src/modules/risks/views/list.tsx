@@ -1,4 +1,5 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
 import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { risksT } from '../risks.i18n.js'
@@ -10,19 +11,7 @@ import { code, Inherent, Residual, StatusBadge } from './parts.js'
 /** The staff list: search, filters (fiscal year, owner unit, level, status), pages of 20. Works without JavaScript. */
 export const ListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: RiskFilter; data: RiskPage; units: Unit[] }) => {
   const L = ctx.lang
-  const qs = (page: number) => {
-    const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
-    if (filter.unitId) p.set('unit', filter.unitId)
-    if (filter.level) p.set('level', filter.level)
-    if (filter.status) p.set('status', filter.status)
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.unitId || filter.level || filter.status)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', unit: filter.unitId ?? '', level: filter.level ?? '', status: filter.status ?? '' }
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', unit: filter.unitId ?? '', level: filter.level ?? '', status: filter.status ?? '' })
   const unitName = new Map(units.map((u) => [u.id, u.nameTh]))
   const year = filter.fiscalYear ?? data.years[0]
   return (
