@@ -6,6 +6,8 @@ import { readPdf } from '../../platform/documents/extract.js'
 import { closeChromium } from '../../platform/documents/chromium.js'
 import { squash } from '../../platform/documents/text.js'
 import { inOrg } from '../../db/client.js'
+import { eq } from 'drizzle-orm'
+import { people } from '../../platform/people/people.schema.js'
 import { auditLog } from '../../platform/audit/audit.schema.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import type { Org } from '../../platform/orgs/orgs.schema.js'
@@ -115,5 +117,16 @@ describe('trainings: certificates with a public check, outside courses and hours
     const actions = (await inOrg(t.deps.db, org.id, (tx) => tx.select({ action: auditLog.action }).from(auditLog))).map((a) => a.action)
     expect(actions).toEqual(expect.arrayContaining(['trainings.certificate.issue', 'trainings.course.create', 'trainings.course.delete']))
     expect((await officer.get(`${base()}/people?person=nonsense`)).status).toBe(303)
+  })
+
+  it('my trainings: the signed-in person sees their open trainings, record, hours and certificate codes', async () => {
+    expect(await (await officer.get(`${base()}/mine`)).text()).toContain('ยังไม่ได้ผูกกับรายชื่อในทะเบียนบุคลากร')
+    await inOrg(t.deps.db, org.id, (tx) => tx.update(people).set({ userId: ctx.actor!.userId }).where(eq(people.id, person.id)))
+    const html = await (await officer.get(`${base()}/mine`)).text()
+    expect(html).toContain('การป้องกันการทุจริต')
+    expect(html).toContain(`href="${base()}/${sessionId}/answer/pre"`)
+    expect(html).toContain('ปีงบประมาณ 2566: 6 ชั่วโมง')
+    const { certificates } = await certificatesOf(ctx, sessionId)
+    expect(html).toContain(certificates[0]!.code)
   })
 })

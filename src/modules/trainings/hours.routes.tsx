@@ -12,9 +12,9 @@ import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { inOrg } from '../../db/client.js'
 import { trainingsT } from './trainings.i18n.js'
-import { addCourse, CERTIFICATE_FILE, courseFile, deleteCourse, getCourse, hoursByPerson, personRecord, updateCourse } from './hours.js'
+import { addCourse, CERTIFICATE_FILE, courseFile, deleteCourse, getCourse, hoursByPerson, myRecord, personRecord, updateCourse } from './hours.js'
 import { courseLabels, CourseSchema, courseValues } from './forms.js'
-import { CourseForm, HoursPage, RecordPage } from './views/hours.js'
+import { CourseForm, HoursPage, MinePage, RecordPage } from './views/hours.js'
 import { ConfirmPage } from './views/parts.js'
 
 /** Training hours per person and fiscal year; a person's record; outside courses (add, edit, delete after confirmation, the certificate file). */
@@ -30,6 +30,7 @@ export function hoursRoutes() {
     const years = [...new Set([now, now - 1, now - 2, now - 3, year])].sort((a, b) => b - a)
     return render(c, <HoursPage ctx={pageCtx(c)} base={base(c)} year={year} years={years} rows={await hoursByPerson(ctxOf(c), year)} people={people} />)
   })
+  app.get('/trainings/mine', requirePermission('trainings.checkin'), async (c) => render(c, <MinePage ctx={pageCtx(c)} base={base(c)} r={await myRecord(ctxOf(c), c.get('org').nameTh)} />))
   app.get('/trainings/people', requirePermission('trainings.read'), (c) => {
     const id = c.req.query('person') ?? ''
     return c.redirect(isUuid(id) ? `${base(c)}/people/${id}` : `${base(c)}/hours`, 303)

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { inOrg, type Tx } from '../../db/client.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
@@ -6,7 +6,7 @@ import { InputError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
 import type { CheckedFile } from '../../platform/http/forms.js'
 import { deleteFile, getFile, putFile, type FileMeta } from '../../platform/files/files.service.js'
-import { personById, type Person } from '../../platform/people/directory.js'
+import { personById, personOfUser, type Person } from '../../platform/people/directory.js'
 import { fiscalYearOf } from '../../platform/thai/index.js'
 import { attendees, certificates, outsideCourses, sessions, type OutsideCourse } from './trainings.schema.js'
 import { audit, both, notFound } from './shared.js'
@@ -46,21 +46,44 @@ export async function personRecord(ctx: OrgUseCaseCtx, personId: string, orgName
   return inOrg(ctx.db, ctx.orgId, async (tx) => {
     const person = await personById(tx, personId)
     if (!person) throw notFound()
-    const own = await tx
-      .select({ s: sessions, code: certificates.code })
+    return recordIn(tx, person, orgName)
+  })
+}
+
+export type MyRecord = PersonRecord & { open: { id: string; topic: string; startsOn: string; status: string }[] }
+
+/** The signed-in person's own record, and the published trainings they are signed up for (to check in and answer); null without a person. */
+export async function myRecord(ctx: OrgUseCaseCtx, orgName: string): Promise<MyRecord | null> {
+  assertCan(ctx.actor, 'trainings.checkin')
+  const actor = ctx.actor
+  return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    const person = await personOfUser(tx, actor.userId)
+    if (!person) return null
+    const open = await tx
+      .select({ id: sessions.id, topic: sessions.topic, startsOn: sessions.startsOn, status: attendees.status })
       .from(attendees)
       .innerJoin(sessions, and(eq(sessions.orgId, attendees.orgId), eq(sessions.id, attendees.sessionId)))
-      .leftJoin(certificates, and(eq(certificates.orgId, attendees.orgId), eq(certificates.attendeeId, attendees.id)))
-      .where(and(eq(attendees.personId, personId), eq(attendees.status, 'present')))
-    const courses = await tx.select().from(outsideCourses).where(eq(outsideCourses.personId, personId))
-    const entries: RecordEntry[] = [
-      ...own.map(({ s, code }) => ({ kind: 'session' as const, id: s.id, name: s.topic, organiser: orgName, startsOn: s.startsOn, endsOn: s.endsOn, fiscalYear: s.fiscalYear, hours: s.hours, certificate: code, fileId: null })),
-      ...courses.map((c) => ({ kind: 'course' as const, id: c.id, name: c.name, organiser: c.organiser, startsOn: c.startsOn, endsOn: c.endsOn, fiscalYear: c.fiscalYear, hours: c.hours, certificate: null, fileId: c.certificateFileId })),
-    ].sort((a, b) => b.startsOn.localeCompare(a.startsOn))
-    const byYear = new Map<number, number>()
-    for (const e of entries) byYear.set(e.fiscalYear, (byYear.get(e.fiscalYear) ?? 0) + e.hours)
-    return { person, entries, years: [...byYear].map(([fiscalYear, hours]) => ({ fiscalYear, hours })).sort((a, b) => b.fiscalYear - a.fiscalYear) }
+      .where(and(eq(attendees.personId, person.id), eq(sessions.status, 'published')))
+      .orderBy(desc(sessions.startsOn))
+    return { ...(await recordIn(tx, person, orgName)), open }
   })
+}
+
+async function recordIn(tx: Tx, person: Person, orgName: string): Promise<PersonRecord> {
+  const own = await tx
+    .select({ s: sessions, code: certificates.code })
+    .from(attendees)
+    .innerJoin(sessions, and(eq(sessions.orgId, attendees.orgId), eq(sessions.id, attendees.sessionId)))
+    .leftJoin(certificates, and(eq(certificates.orgId, attendees.orgId), eq(certificates.attendeeId, attendees.id)))
+    .where(and(eq(attendees.personId, person.id), eq(attendees.status, 'present')))
+  const courses = await tx.select().from(outsideCourses).where(eq(outsideCourses.personId, person.id))
+  const entries: RecordEntry[] = [
+    ...own.map(({ s, code }) => ({ kind: 'session' as const, id: s.id, name: s.topic, organiser: orgName, startsOn: s.startsOn, endsOn: s.endsOn, fiscalYear: s.fiscalYear, hours: s.hours, certificate: code, fileId: null })),
+    ...courses.map((c) => ({ kind: 'course' as const, id: c.id, name: c.name, organiser: c.organiser, startsOn: c.startsOn, endsOn: c.endsOn, fiscalYear: c.fiscalYear, hours: c.hours, certificate: null, fileId: c.certificateFileId })),
+  ].sort((a, b) => b.startsOn.localeCompare(a.startsOn))
+  const byYear = new Map<number, number>()
+  for (const e of entries) byYear.set(e.fiscalYear, (byYear.get(e.fiscalYear) ?? 0) + e.hours)
+  return { person, entries, years: [...byYear].map(([fiscalYear, hours]) => ({ fiscalYear, hours })).sort((a, b) => b.fiscalYear - a.fiscalYear) }
 }
 
 export type CourseInput = { name: string; organiser: string; startsOn: string; endsOn: string; hours: number }

@@ -11,7 +11,10 @@ export const trainingsModule = defineModule({
   id: 'trainings',
   label: localized(trainingsT, 'module.name'),
   permissions: trainingsPermissions,
-  staffNav: [{ id: 'trainings', path: '/trainings', label: localized(trainingsT, 'nav.staff'), permission: 'trainings.read', order: 530 }],
+  staffNav: [
+    { id: 'trainings', path: '/trainings', label: localized(trainingsT, 'nav.staff'), permission: 'trainings.read', order: 530 },
+    { id: 'trainings-mine', path: '/trainings/mine', label: localized(trainingsT, 'nav.mine'), permission: 'trainings.checkin', order: 531 },
+  ],
   publicMenu: [{ id: 'trainings', path: '/trainings', label: localized(trainingsT, 'nav.public'), order: 86 }],
   routes: { staff: trainingsStaffRoutes, public: trainingsPublicRoutes },
   migrations: new URL('./migrations/', import.meta.url),

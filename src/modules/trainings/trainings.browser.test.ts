@@ -217,6 +217,9 @@ describe('trainings module in a real browser', () => {
       for (const item of ['content', 'trainer', 'materials', 'venue', 'overall']) await phone.locator(`label[for="r_${item}-4"]`).click()
       await clickAndWait(phone, 'main form button[type=submit]')
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await phone.goto(`${s.baseUrl}${base}/mine`)
+      expect(await phone.textContent('main')).toContain(topic)
+      await axe(phone)
       await phone.context().close()
 
       // The officer: the results, the certificates, and a visitor checks the code.

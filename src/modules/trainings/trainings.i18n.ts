@@ -358,6 +358,11 @@ export const trainingsT = defineMessages(
     'list.allUnits': 'ทุกหน่วยงาน',
     'v.unit': 'ไม่พบหน่วยงานที่เลือก',
     'results.paper': 'บันทึกคำตอบจากกระดาษ',
+    'nav.mine': 'การอบรมของฉัน',
+    'mine.title': 'การอบรมของฉัน',
+    'mine.open': 'การอบรมที่สมัครไว้ (ลงชื่อเข้าอบรมและทำแบบทดสอบ)',
+    'mine.noneOpen': 'ไม่มีการอบรมที่เปิดอยู่',
+    'mine.record': 'ประวัติการอบรมและชั่วโมงการอบรม',
   },
   {
     'module.name': 'Trainings',
@@ -716,6 +721,11 @@ export const trainingsT = defineMessages(
     'list.allUnits': 'All units',
     'v.unit': 'The unit chosen was not found',
     'results.paper': 'Type in a paper answer',
+    'nav.mine': 'My trainings',
+    'mine.title': 'My trainings',
+    'mine.open': 'Trainings I am signed up for (check in and answer)',
+    'mine.noneOpen': 'No open trainings',
+    'mine.record': 'My record and hours',
   },
 )
 export type TrainingsKey = Parameters<typeof trainingsT>[1]

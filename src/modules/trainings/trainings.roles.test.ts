@@ -80,6 +80,7 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/${id}/certificates`, allowed: READ },
     { path: () => `${base()}/${id}/certificates/${cid}/pdf`, allowed: READ },
     { path: () => `${base()}/hours`, allowed: READ },
+    { path: () => `${base()}/mine`, allowed: CHECKIN },
     { path: () => `${base()}/hours?fy=2566`, allowed: READ },
     { path: () => `${base()}/people?person=${pid}`, allowed: READ, ok: 303 },
     { path: () => `${base()}/people/${pid}`, allowed: READ },

@@ -4,7 +4,8 @@ import { CsrfField, StaffLayout } from '../../../platform/ui/layout.js'
 import { DateField, ErrorSummary, FileField, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { formatThaiDate } from '../../../platform/thai/index.js'
 import { trainingsT } from '../trainings.i18n.js'
-import type { HoursRow, PersonRecord } from '../hours.js'
+import type { HoursRow, MyRecord, PersonRecord } from '../hours.js'
+import { FORMS } from '../answers.js'
 import { hoursText } from '../shared.js'
 import type { OutsideCourse } from '../trainings.schema.js'
 
@@ -151,6 +152,68 @@ export const CourseForm = (p: { ctx: StaffPageCtx; base: string; action: string;
           <a href={p.back}>{trainingsT(L, 'form.cancel')}</a>
         </div>
       </form>
+    </StaffLayout>
+  )
+}
+
+/** The signed-in person's own trainings: those open to check in and answer, and their record with hours per fiscal year. */
+export const MinePage = ({ ctx, base, r }: { ctx: StaffPageCtx; base: string; r: MyRecord | null }) => {
+  const L = ctx.lang
+  const title = trainingsT(L, 'mine.title')
+  return (
+    <StaffLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {!r ? (
+        <p>{trainingsT(L, 'checkin.noPerson')}</p>
+      ) : (
+        <>
+          <h2>{trainingsT(L, 'mine.open')}</h2>
+          {r.open.length === 0 ? (
+            <p>{trainingsT(L, 'mine.noneOpen')}</p>
+          ) : (
+            <ul class="item-list">
+              {r.open.map((o) => (
+                <li>
+                  <strong>{o.topic}</strong> <span class="muted">{formatThaiDate(o.startsOn, { lang: L })}</span>
+                  <ul class="inline-list">
+                    <li>
+                      <a href={`${base}/${o.id}/checkin`}>{trainingsT(L, 'checkin.title')}</a>
+                    </li>
+                    {FORMS.map((f) => (
+                      <li>
+                        <a href={`${base}/${o.id}/answer/${f}`}>{trainingsT(L, `form.${f}`)}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{trainingsT(L, 'mine.record')}</h2>
+          <ul>
+            {r.years.map((y) => (
+              <li>{trainingsT(L, 'record.year', { year: y.fiscalYear, hours: hoursText(y.hours) })}</li>
+            ))}
+          </ul>
+          {r.entries.length === 0 ? (
+            <p>{trainingsT(L, 'record.empty')}</p>
+          ) : (
+            <ul class="item-list">
+              {r.entries.map((e) => (
+                <li>
+                  {e.name} <span class="muted">· {e.organiser} · {formatThaiDate(e.startsOn, { lang: L })} · {trainingsT(L, 'session.hours', { hours: hoursText(e.hours) })}</span>
+                  {e.certificate && (
+                    <>
+                      {' '}
+                      · {trainingsT(L, 'certs.code')} <code>{e.certificate}</code>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
     </StaffLayout>
   )
 }
