@@ -3,6 +3,7 @@ import { inOrg } from '../../db/client.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
 import { InputError } from '../../platform/http/errors.js'
+import { isUuid } from '../../platform/http/params.js'
 import { peopleFor, personOfUser, STAFF_KINDS, type Person } from '../../platform/people/directory.js'
 import { attendees, type Attendance, type Attendee, type Session } from './trainings.schema.js'
 import { audit, both, conflict, isOpen, lockSession, notFound, sessionIn } from './shared.js'
@@ -88,6 +89,31 @@ export async function recordAttendance(ctx: OrgUseCaseCtx, sessionId: string, en
     await audit(tx, ctx, 'attendance', 'training_session', sessionId, { changed })
     return changed
   })
+}
+
+/** Removes someone signed up by mistake, after confirmation: not once they are recorded present or have answered anything. */
+export async function removeAttendee(ctx: OrgUseCaseCtx, sessionId: string, attendeeId: string): Promise<Attendee> {
+  assertCan(ctx.actor, 'trainings.edit')
+  if (!isUuid(attendeeId)) throw notFound()
+  return inOrg(ctx.db, ctx.orgId, async (tx) => {
+    await lockSession(tx, sessionId)
+    const [a] = await tx.select().from(attendees).where(and(eq(attendees.sessionId, sessionId), eq(attendees.id, attendeeId)))
+    if (!a) throw notFound()
+    if (a.status === 'present') throw conflict('remove.present')
+    const [{ n } = { n: 0 }] = await tx.select({ n: sql<number>`((SELECT count(*) FROM trainings_answers WHERE attendee_id = ${a.id}) + (SELECT count(*) FROM trainings_evaluations WHERE attendee_id = ${a.id}) + (SELECT count(*) FROM trainings_certificates WHERE attendee_id = ${a.id}))::int` }).from(sql`(SELECT 1) AS one`)
+    if (n > 0) throw conflict('remove.answered')
+    await tx.delete(attendees).where(eq(attendees.id, a.id))
+    await audit(tx, ctx, 'attendee.remove', 'training_attendee', a.id, { sessionId, name: a.name })
+    return a
+  })
+}
+
+export async function attendeeOf(ctx: OrgUseCaseCtx, sessionId: string, attendeeId: string): Promise<Attendee> {
+  assertCan(ctx.actor, 'trainings.read')
+  if (!isUuid(attendeeId)) throw notFound()
+  const [a] = await inOrg(ctx.db, ctx.orgId, (tx) => tx.select().from(attendees).where(and(eq(attendees.sessionId, sessionId), eq(attendees.id, attendeeId))))
+  if (!a) throw notFound()
+  return a
 }
 
 /** The session a check-in page shows (any staff member may check in; they need not read the rest). */

@@ -11,7 +11,8 @@ import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
 import { trainingsT } from './trainings.i18n.js'
 import { ATTENDANCE, type Attendance } from './trainings.schema.js'
-import { addOutside, recordAttendance, selfCheckIn, sessionForCheckin, sessionFull, signUp, signUpCandidates } from './attendance.js'
+import { addOutside, attendeeOf, recordAttendance, removeAttendee, selfCheckIn, sessionForCheckin, sessionFull, signUp, signUpCandidates } from './attendance.js'
+import { ConfirmPage } from './views/parts.js'
 import { OutsideSchema, SignUpSchema } from './forms.js'
 import { sessionResults } from './answers.js'
 import { unitsOf } from './sessions.js'
@@ -97,6 +98,28 @@ export function sessionPageRoutes() {
         return c.redirect(`${base(c)}/${full.session.id}/attendance`, 303)
       },
     })
+  })
+
+  const removeConfirm = (c: StaffContext, sessionId: string, a: { id: string; name: string }, errors?: Record<string, string>) => (
+    <ConfirmPage ctx={pageCtx(c)} title={trainingsT(c.get('lang'), 'remove.title', { name: a.name })} intro={trainingsT(c.get('lang'), 'remove.intro')} action={`${base(c)}/${sessionId}/attendance/${a.id}/remove`} back={`${base(c)}/${sessionId}/attendance`} errors={errors} />
+  )
+  app.get('/trainings/:id/attendance/:aid/remove', requirePermission('trainings.edit'), async (c) => {
+    const id = uuidParam(c)
+    return render(c, removeConfirm(c, id, await attendeeOf(ctxOf(c), id, uuidParam(c, 'aid'))))
+  })
+  app.post('/trainings/:id/attendance/:aid/remove', requirePermission('trainings.edit'), async (c) => {
+    const id = uuidParam(c)
+    const a = await attendeeOf(ctxOf(c), id, uuidParam(c, 'aid'))
+    try {
+      await removeAttendee(ctxOf(c), id, a.id)
+    } catch (e) {
+      const failed = formErrorsOf(e, c.get('lang'))
+      if (!failed) throw e
+      c.set('formFailed', true)
+      return render(c, removeConfirm(c, id, a, failed.errors), failed.status)
+    }
+    flash(c, trainingsT(c.get('lang'), 'attendance.removed', { name: a.name }))
+    return c.redirect(`${base(c)}/${id}/attendance`, 303)
   })
 
   app.get('/trainings/:id/checkin', requirePermission('trainings.checkin'), async (c) => {

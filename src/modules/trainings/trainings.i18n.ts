@@ -363,6 +363,9 @@ export const trainingsT = defineMessages(
     'mine.open': 'การอบรมที่สมัครไว้ (ลงชื่อเข้าอบรมและทำแบบทดสอบ)',
     'mine.noneOpen': 'ไม่มีการอบรมที่เปิดอยู่',
     'mine.record': 'ประวัติการอบรมและชั่วโมงการอบรม',
+    'remove.title': 'ยืนยันการนำ {name} ออกจากผู้สมัคร',
+    'remove.intro': 'ใช้สำหรับผู้ที่สมัครไว้โดยผิดพลาด (บันทึกการใช้งานยังเก็บไว้) ผู้ที่ลงชื่อเข้าอบรมหรือตอบแบบแล้วนำออกไม่ได้',
+    'remove.answered': 'ผู้นี้ตอบแบบทดสอบ แบบประเมิน หรือได้รับเกียรติบัตรแล้ว จึงนำออกไม่ได้',
   },
   {
     'module.name': 'Trainings',
@@ -726,6 +729,9 @@ export const trainingsT = defineMessages(
     'mine.open': 'Trainings I am signed up for (check in and answer)',
     'mine.noneOpen': 'No open trainings',
     'mine.record': 'My record and hours',
+    'remove.title': 'Remove {name} from the sign-up?',
+    'remove.intro': 'For someone signed up by mistake (the audit log keeps it); not once they are present or have answered',
+    'remove.answered': 'This person has answered a form or has a certificate, so they cannot be removed',
   },
 )
 export type TrainingsKey = Parameters<typeof trainingsT>[1]

@@ -89,6 +89,7 @@ describe('trainings: role × route', () => {
     { path: () => `${base()}/courses/${course}/delete`, allowed: EDIT },
     { path: () => `${base()}/courses/${course}/file`, allowed: READ },
     { path: () => `${base()}/${id}/paper/${aid}/eval`, allowed: EDIT },
+    { path: () => `${base()}/${id}/attendance/${aid}/remove`, allowed: EDIT },
     { path: () => `${base()}/${id}/files`, allowed: READ },
     { path: () => `${base()}/${id}/files/${fid}`, allowed: READ },
     { path: () => `${base()}/${id}/files/${fid}/delete`, allowed: EDIT },
@@ -153,6 +154,7 @@ describe('trainings: role × route', () => {
       allowed: EDIT,
       ok: 303,
     },
+    { name: 'remove attendee', path: async () => `${base()}/${id}/attendance/${(await buildAttendee(t.deps.db, org.id, id)).id}/remove`, body: {}, allowed: EDIT, ok: 303 },
     { name: 'file delete', path: async () => `${base()}/${id}/files/${await addSessionFile()}/delete`, body: {}, allowed: EDIT, ok: 303 },
     { name: 'links', path: async () => `${base()}/${id}/links`, body: { form: 'eval' }, allowed: EDIT, ok: 200 },
   ]

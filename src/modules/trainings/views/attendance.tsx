@@ -50,6 +50,15 @@ export const AttendancePage = (p: { ctx: StaffPageCtx; base: string; session: Se
                       {(a.position || a.organisation) && <span class="muted"> {[a.position, a.organisation].filter(Boolean).join(' ')}</span>}
                       {a.via === 'self' && <span class="badge ok"> {trainingsT(L, 'attendance.self')}</span>}
                       {p.errors?.[`s_${a.id}`] && <span class="error">{p.errors[`s_${a.id}`]}</span>}
+                      {a.status !== 'present' && (
+                        <>
+                          {' '}
+                          <a href={`${url}/attendance/${a.id}/remove`}>
+                            {trainingsT(L, 'attendance.remove')}
+                            <span class="visually-hidden"> {a.name}</span>
+                          </a>
+                        </>
+                      )}
                     </td>
                     <td>
                       <fieldset class="radios" id={`s_${a.id}`}>
