@@ -11,7 +11,7 @@ import { measuresIn, periodLabel, responsibleLabel, type MeasureView } from './m
 import { reportSettings } from './measures.schema.js'
 import { eq, sql } from 'drizzle-orm'
 import type { AppDeps } from '../../platform/module/manifest.js'
-import { evidenceFor as linkedEvidenceFor } from '../../platform/evidence/evidence.service.js'
+import { evidenceFor as linkedEvidenceFor, type LinkedEvidence as LinkedEvidenceItem } from '../../platform/evidence/evidence.service.js'
 import { ACTIVITY_TARGET } from './evidence-targets.js'
 
 // Loads this module's and the assessment module's tables into the reports module's plain-data
@@ -127,7 +127,10 @@ export async function isPublicEvidenceFile(db: Db, org: Org, year: number, evide
 async function linkedAppendix(deps: AppDeps, org: Org, year: number, ms: MeasureView[], plans: IndicatorPlan[], refersTo: (targetId: string) => string | undefined) {
   const targets = [...ms.flatMap((m) => m.activities.map((a) => ({ type: ACTIVITY_TARGET, id: a.id }))), ...plans.map((p) => ({ type: 'assessment.plan', id: `${year}:${p.indicator}` }))]
   const linked = await linkedEvidenceFor({ deps, db: deps.db, orgId: org.id, actor: null, requestId: 'measures-report', lang: 'th' }, targets)
-  return [...linked.values()].flat().flatMap((e) =>
+  // Under each activity or plan, the records in the order they happened (then by title): links made
+  // together (a demo, an import) carry the same time, so their own order says nothing.
+  const byDate = (a: LinkedEvidenceItem, b: LinkedEvidenceItem) => (a.record?.date ?? '').localeCompare(b.record?.date ?? '') || (a.record?.title ?? '').localeCompare(b.record?.title ?? '', 'th')
+  return [...linked.values()].flatMap((list) => [...list].sort(byDate)).flatMap((e) =>
     e.check.ok && e.record?.publicPath ? [{ title: e.record.title, url: `${deps.config.siteOrigin}${e.record.publicPath}`, refersTo: refersTo(e.link.targetId) }] : [],
   )
 }
