@@ -20,6 +20,7 @@ import { AssetForm } from './views/form.js'
 import { DeletePage } from './views/delete.js'
 import { PublicList } from './views/public.js'
 import { digitsOf } from './views/parts.js'
+import { loansPublicRoutes, loansStaffRoutes } from './loans.routes.js'
 
 const optionalUuid = () =>
   z
@@ -68,6 +69,7 @@ const valuesOf = (a: AssetItem): FormValues => ({
 export function assetsStaffRoutes() {
   const app = new Hono<StaffEnv>()
   const base = (c: StaffContext) => `${orgBase(c.get('org').slug)}/admin/assets`
+  app.route('/', loansStaffRoutes())
 
   app.get('/assets', requirePermission('assets.read'), async (c) => {
     const filter = {
@@ -140,6 +142,7 @@ export function assetsStaffRoutes() {
 /** The public page: what the community may borrow. */
 export function assetsPublicRoutes() {
   const app = new Hono<OrgEnv>()
+  app.route('/', loansPublicRoutes())
   app.get('/assets', (c) => publicPage(c, async (ctx) => <PublicList ctx={ctx} rows={await publicLendable(c.get('deps').db, ctx.org.id)} />))
   return app
 }

@@ -32,3 +32,45 @@ export const assetItems = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 )
 export type AssetItem = typeof assetItems.$inferSelect
+
+export const LOAN_STATUSES = ['requested', 'approved', 'rejected', 'cancelled', 'checked_out', 'returned'] as const
+export type LoanStatus = (typeof LOAN_STATUSES)[number]
+export type BorrowerKind = 'staff' | 'public'
+
+/** A loan of one asset: request → approval (before use) → check-out → return, each step dated and by whom. */
+export const assetLoans = pgTable(
+  'asset_loans',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    assetId: uuid('asset_id').notNull(),
+    borrowerKind: text('borrower_kind').$type<BorrowerKind>().notNull(),
+    borrowerName: text('borrower_name').notNull(),
+    borrowerContact: text('borrower_contact').notNull().default(''),
+    borrowerUserId: uuid('borrower_user_id'),
+    purpose: text('purpose').notNull(),
+    place: text('place').notNull().default(''),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on').notNull(),
+    status: text('status').$type<LoanStatus>().notNull().default('requested'),
+    requestedBy: uuid('requested_by'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedByLabel: text('decided_by_label'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note').notNull().default(''),
+    checkedOutBy: uuid('checked_out_by'),
+    checkedOutByLabel: text('checked_out_by_label'),
+    checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+    checkoutCondition: text('checkout_condition').notNull().default(''),
+    returnedBy: uuid('returned_by'),
+    returnedByLabel: text('returned_by_label'),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnCondition: text('return_condition').notNull().default(''),
+    damaged: boolean('damaged').notNull().default(false),
+    damageNote: text('damage_note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+)
+export type AssetLoan = typeof assetLoans.$inferSelect

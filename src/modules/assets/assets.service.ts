@@ -7,7 +7,7 @@ import { AppError, InputError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
 import { peopleFor, STAFF_KINDS } from '../../platform/people/directory.js'
 import { units } from '../../platform/orgs/orgs.schema.js'
-import { assetItems, type AssetItem, type AssetStatus } from './assets.schema.js'
+import { assetItems, assetLoans, type AssetItem, type AssetStatus } from './assets.schema.js'
 import { assetsT } from './assets.i18n.js'
 import { ASSET_NUMBER_FORMAT, normaliseAssetNumber, type AssetCategory } from './rules.js'
 
@@ -142,7 +142,7 @@ export async function updateAsset(ctx: OrgUseCaseCtx, id: string, input: AssetIn
   }
 }
 
-/** Deletes an asset entered by mistake; a disposed asset stays in the register (its disposal is the record). */
+/** Deletes an asset entered by mistake; a disposed asset, or one ever lent, stays in the register (dispose of it instead). */
 export async function deleteAsset(ctx: OrgUseCaseCtx, id: string): Promise<AssetItem> {
   assertCan(ctx.actor, 'assets.edit')
   const actor = ctx.actor
@@ -151,6 +151,8 @@ export async function deleteAsset(ctx: OrgUseCaseCtx, id: string): Promise<Asset
     const [row] = await tx.select().from(assetItems).where(eq(assetItems.id, id)).for('update')
     if (!row) throw new AppError('not_found', 404)
     if (row.status === 'disposed') throw new AppError('conflict', 409, { th: assetsT('th', 'delete.disposed'), en: assetsT('en', 'delete.disposed') })
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(assetLoans).where(eq(assetLoans.assetId, id))
+    if (n > 0) throw new AppError('conflict', 409, { th: assetsT('th', 'delete.hasLoans'), en: assetsT('en', 'delete.hasLoans') })
     await tx.delete(assetItems).where(eq(assetItems.id, id))
     await appendAudit(tx, { orgId: ctx.orgId, actorUserId: actor.userId, actorLabel: actor.email, action: 'assets.delete', entityType: 'asset_item', entityId: id, requestId: ctx.requestId, details: { assetNo: row.assetNo, name: row.name } })
     return row

@@ -11,7 +11,10 @@ export const assetsModule = defineModule({
   id: 'assets',
   label: localized(assetsT, 'module.name'),
   permissions: assetsPermissions,
-  staffNav: [{ id: 'assets', path: '/assets', label: localized(assetsT, 'nav.staff'), permission: 'assets.read', order: 500 }],
+  staffNav: [
+    { id: 'assets', path: '/assets', label: localized(assetsT, 'nav.staff'), permission: 'assets.read', order: 500 },
+    { id: 'asset-loans', path: '/assets/loans', label: localized(assetsT, 'nav.loans'), permission: 'assets.borrow', order: 501 },
+  ],
   publicMenu: [{ id: 'assets', path: '/assets', label: localized(assetsT, 'nav.public'), order: 80 }],
   routes: { staff: assetsStaffRoutes, public: assetsPublicRoutes },
   migrations: new URL('./migrations/', import.meta.url),

@@ -13,6 +13,12 @@ export const PublicList = ({ ctx, rows }: { ctx: OrgPageCtx; rows: PublicAsset[]
     <PublicLayout ctx={ctx} title={assetsT(L, 'public.title')} trail={publicTrail(ctx.registry, L, ctx.org.slug, '/assets') ?? undefined}>
       <h1>{assetsT(L, 'public.title')}</h1>
       <p>{assetsT(L, 'public.intro')}</p>
+      <p>
+        <a class="button" href={`/o/${ctx.org.slug}/assets/request`}>
+          {assetsT(L, 'public.request')}
+        </a>{' '}
+        <a href={`/o/${ctx.org.slug}/assets/track`}>{assetsT(L, 'public.track')}</a>
+      </p>
       {rows.length === 0 && <p>{assetsT(L, 'public.empty')}</p>}
       {ASSET_CATEGORIES.filter((c) => rows.some((r) => r.category === c)).map((c) => (
         <section>
