@@ -40,6 +40,7 @@ describe('assets: role × route', () => {
     { path: () => `/o/${org.slug}/admin/assets/loans`, allowed: BORROW },
     { path: () => `/o/${org.slug}/admin/assets/loans/new`, allowed: BORROW },
     { path: () => `/o/${org.slug}/admin/assets/loans?status=requested`, allowed: BORROW },
+    { path: () => `/o/${org.slug}/admin/assets/loans/register/2567/register.xlsx`, allowed: READ },
   ]
   it.each(routes.flatMap((r, i) => EVERYONE.map((w) => [i, w] as const)))('GET route %i as %s', async (i, w) => {
     const r = routes[i]!

@@ -4,9 +4,11 @@ import type { OrgContext, OrgEnv, StaffContext, StaffEnv } from '../../platform/
 import { ctxOf } from '../../platform/http/context.js'
 import { f, formAction, type FormState } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { intQuery, uuidParam } from '../../platform/http/params.js'
+import { intQuery, uuidParam, yearParam } from '../../platform/http/params.js'
+import { loanRegisterXlsx } from './loan-register.js'
 import { rateLimit } from '../../platform/http/rate-limit.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
+import { currentFiscalYear } from '../../platform/thai/index.js'
 import { orgBase } from '../../platform/ui/menu.js'
 import { flash, pageCtx } from '../../platform/ui/page-context.js'
 import { render } from '../../platform/ui/render.js'
@@ -38,7 +40,14 @@ export function loansStaffRoutes() {
   app.get('/assets/loans', requirePermission('assets.borrow'), async (c) => {
     const status = LOAN_STATUSES.find((s) => s === c.req.query('status'))
     const data = await listLoans(ctxOf(c), { status, page: intQuery(c, 'page', 1, 10_000) })
-    return render(c, <LoansPage ctx={pageCtx(c)} base={base(c)} status={status} data={data} />)
+    return render(c, <LoansPage ctx={pageCtx(c)} base={base(c)} status={status} data={data} fy={currentFiscalYear(new Date())} />)
+  })
+
+  app.get('/assets/loans/register/:fy/register.xlsx', requirePermission('assets.read'), async (c) => {
+    const fy = yearParam(c)
+    const org = c.get('org')
+    const buf = await loanRegisterXlsx(ctxOf(c), fy, org.nameTh)
+    return c.body(new Uint8Array(buf), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': `attachment; filename="asset-loans-${fy}-${org.slug}.xlsx"`, 'Cache-Control': 'no-store' })
   })
 
   const requestForm = async (c: StaffContext) => {

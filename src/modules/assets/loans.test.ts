@@ -11,6 +11,7 @@ import { assetItems, assetLoans } from './assets.schema.js'
 import { deleteAsset } from './assets.service.js'
 import { checkOutLoan, decideLoan, requestPublicLoan, requestStaffLoan, returnLoan, trackLoan } from './loans.js'
 import { buildAsset } from './testing/factories.js'
+import ExcelJS from 'exceljs'
 
 describe('assets: loans (request → approval before use → check-out → return)', () => {
   let t: TestApp
@@ -124,5 +125,28 @@ describe('assets: loans (request → approval before use → check-out → retur
     expect(await (await anon.get(`/o/${org.slug}/assets/track?code=${code}`)).text()).toContain('คืนแล้ว')
     const list = await (await officer.get(`${base()}/loans?status=returned`)).text()
     expect(list).toContain(code)
+  })
+
+  it('exports the loan register of a fiscal year as XLSX with the Thai text exact', async () => {
+    const res = await exec.get(`${base()}/loans/register/2567/register.xlsx`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.worksheets[0]!
+    expect(ws.name).toBe('ทะเบียนคุมการยืม')
+    expect(ws.getRow(1).getCell(1).text).toBe('ทะเบียนคุมการยืมครุภัณฑ์ ปีงบประมาณ 2567')
+    expect((ws.getRow(4).values as unknown[]).slice(1)).toEqual(['ลำดับ', 'เลขครุภัณฑ์', 'ครุภัณฑ์', 'ผู้ยืม', 'ประเภทผู้ยืม', 'วัตถุประสงค์ในการยืม', 'สถานที่นำไปใช้', 'วันที่เริ่มยืม', 'วันที่กำหนดคืน', 'อนุมัติเมื่อ (ผู้อนุมัติ)', 'ส่งมอบเมื่อ (ผู้ส่งมอบ)', 'คืนเมื่อ (ผู้รับคืน)', 'สภาพเมื่อคืน', 'สถานะ'])
+    const rows: string[][] = []
+    ws.eachRow((r, n) => {
+      if (n > 4) rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? '')))
+    })
+    const tent = rows.find((r) => r[2] === 'เต็นท์ผ้าใบ')!
+    expect(tent.slice(3, 9)).toEqual(['คณะกรรมการวัดบ้านโคกเมือง', 'ประชาชน/ชุมชน', 'ใช้ในงานบุญประจำปีของวัด', 'วัดบ้านโคกเมือง', '1 มี.ค. 2567', '3 มี.ค. 2567'])
+    expect(tent[9]).toContain(`(${execCtx.actor!.displayName})`)
+    expect(tent[12]).toBe('คืนครบ — ผ้าใบขาด 1 จุด ผู้ยืมรับซ่อม')
+    expect(tent[13]).toBe('คืนแล้ว')
+    expect(rows.some((r) => r[8] === '11 ม.ค. 2566')).toBe(false) // FY2566's loan is not in FY2567's register
+    expect((await officer.get(`${base()}/loans/register/2024/register.xlsx`)).status).toBe(404)
   })
 })

@@ -17,7 +17,7 @@ const Period = ({ ctx, from, to }: { ctx: StaffPageCtx | OrgPageCtx; from: strin
 )
 
 /** The loans: requests to decide, hand-overs and returns; one's own only for those who may only borrow. */
-export const LoansPage = ({ ctx, base, status, data }: { ctx: StaffPageCtx; base: string; status: LoanStatus | undefined; data: { rows: LoanRow[]; page: number; pages: number; total: number } }) => {
+export const LoansPage = ({ ctx, base, status, data, fy }: { ctx: StaffPageCtx; base: string; status: LoanStatus | undefined; fy: number; data: { rows: LoanRow[]; page: number; pages: number; total: number } }) => {
   const L = ctx.lang
   const { values, href, filtered } = listFilter(`${base}/loans`, { status: status ?? '' })
   return (
@@ -26,7 +26,8 @@ export const LoansPage = ({ ctx, base, status, data }: { ctx: StaffPageCtx; base
       <p>
         <a class="button" href={`${base}/loans/new`}>
           {assetsT(L, 'loans.add')}
-        </a>
+        </a>{' '}
+        {ctx.can('assets.read') && <a href={`${base}/loans/register/${fy}/register.xlsx`}>{assetsT(L, 'reg.download', { year: digitsOf(ctx, String(fy)) })}</a>}
       </p>
       <form method="get" action={`${base}/loans`} class="search-form" role="search">
         <SelectField name="status" label={assetsT(L, 'field.status')} values={values} placeholder={assetsT(L, 'loans.allStatuses')} options={LOAN_STATUSES.map((s) => ({ value: s, label: assetsT(L, `loan.status.${s}`) }))} />
