@@ -4,7 +4,7 @@ import type { OrgEnv, StaffContext, StaffEnv } from '../../platform/http/context
 import { ctxOf } from '../../platform/http/context.js'
 import { f, formAction, formErrorsOf, type FormState, type FormValues } from '../../platform/http/forms.js'
 import { requirePermission } from '../../platform/http/guards.js'
-import { intQuery, uuidParam } from '../../platform/http/params.js'
+import { intQuery, searchQuery, uuidParam } from '../../platform/http/params.js'
 import { publicPage } from '../../platform/http/page-cache.js'
 import type { Lang } from '../../platform/i18n/i18n.js'
 import { toThaiDateText } from '../../platform/thai/index.js'
@@ -73,7 +73,7 @@ export function assetsStaffRoutes() {
 
   app.get('/assets', requirePermission('assets.read'), async (c) => {
     const filter = {
-      q: c.req.query('q')?.trim().slice(0, 200) || undefined,
+      q: searchQuery(c),
       category: ASSET_CATEGORIES.find((s) => s === c.req.query('category')),
       unitId: /^[0-9a-f-]{36}$/i.test(c.req.query('unit') ?? '') ? c.req.query('unit') : undefined,
       status: ASSET_STATUSES.find((s) => s === c.req.query('status')),

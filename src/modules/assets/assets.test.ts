@@ -97,6 +97,7 @@ describe('assets: the register (service and pages)', () => {
     expect(html).toContain('หม้อหุงข้าว')
     expect(html).toContain('rel="prev"')
     expect(html).toContain('category=household')
+    expect((await officer.get(`${base()}?q=%00&page=-1&unit=x&status=zz`)).status).toBe(200) // a NUL byte never reaches PostgreSQL
   })
 
   it('shows numbers in Thai digits where the agency prints Thai numerals, Arabic where it does not', async () => {
