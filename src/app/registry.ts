@@ -14,6 +14,7 @@ import { trainingsModule } from '../modules/trainings/module.js'
 import { surveysModule } from '../modules/surveys/module.js'
 import { selfAssessmentModule } from '../modules/self-assessment/module.js'
 import { risksModule } from '../modules/risks/module.js'
+import { assetsModule } from '../modules/assets/module.js'
 // new:module adds its import above this line
 
 // The composition root's list of modules: the only place that knows them all. The order is the
@@ -35,6 +36,7 @@ export const manifests = [
   surveysModule,
   selfAssessmentModule,
   risksModule,
+  assetsModule,
   // new:module adds its manifest above this line
 ]
 
