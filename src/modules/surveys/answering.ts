@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { and, asc, eq } from 'drizzle-orm'
 import { inOrg, type Db } from '../../db/client.js'
 import { commitBatched } from '../../platform/batch/group-commit.js'
@@ -9,7 +8,7 @@ import { appendAudit } from '../../platform/audit/audit.js'
 import { AppError, InputError } from '../../platform/http/errors.js'
 import { isUuid } from '../../platform/http/params.js'
 import { localized, type Lang } from '../../platform/i18n/i18n.js'
-import { randomToken } from '../../platform/crypto/tokens.js'
+import { randomToken, tokenHash, TOKEN_SHAPE } from '../../platform/crypto/tokens.js'
 import { fromThaiDigits, todayInBangkok, toIsoDate } from '../../platform/thai/index.js'
 import { surveyLinkBatches, surveyLinks, surveyPoints, surveyQuestions, surveyResponses, surveys, type Answers, type LinkBatch, type Question, type ServicePoint, type Survey } from './surveys.schema.js'
 import { surveysT } from './surveys.i18n.js'
@@ -22,8 +21,6 @@ import { surveysT } from './surveys.i18n.js'
 export type AnswerTarget = { s: Survey; questions: Question[]; point: ServicePoint | null }
 export type AnswerState = { ok: true; target: AnswerTarget } | { ok: false; reason: 'closed' }
 
-const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest()
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
 const today = () => toIsoDate(todayInBangkok())
 
 /** Whether a survey takes answers today (open, and not past its closing day, Bangkok time). */
@@ -85,14 +82,14 @@ export function readAnswers(questions: Question[], values: FormValues, lang: Lan
 /** Whether a single-use link can still be used (read only: opening the page spends nothing). */
 export async function linkUsable(db: Db, orgId: string, surveyId: string, token: string): Promise<boolean> {
   if (!TOKEN_SHAPE.test(token) || !isUuid(surveyId)) return false
-  const rows = await inOrg(db, orgId, (tx) => tx.select({ s: surveyLinks.surveyId }).from(surveyLinks).where(and(eq(surveyLinks.tokenHash, hashOf(token)), eq(surveyLinks.surveyId, surveyId))))
+  const rows = await inOrg(db, orgId, (tx) => tx.select({ s: surveyLinks.surveyId }).from(surveyLinks).where(and(eq(surveyLinks.tokenHash, tokenHash(token)), eq(surveyLinks.surveyId, surveyId))))
   return rows.length === 1
 }
 
 /** Spends a link: its row is deleted in this transaction, committed on its own (nothing is kept of when or by what). */
 export async function spendLink(db: Db, orgId: string, surveyId: string, token: string): Promise<boolean> {
   if (!TOKEN_SHAPE.test(token) || !isUuid(surveyId)) return false
-  const rows = await inOrg(db, orgId, (tx) => tx.delete(surveyLinks).where(and(eq(surveyLinks.tokenHash, hashOf(token)), eq(surveyLinks.surveyId, surveyId))).returning({ s: surveyLinks.surveyId }))
+  const rows = await inOrg(db, orgId, (tx) => tx.delete(surveyLinks).where(and(eq(surveyLinks.tokenHash, tokenHash(token)), eq(surveyLinks.surveyId, surveyId))).returning({ s: surveyLinks.surveyId }))
   return rows.length === 1
 }
 
@@ -153,7 +150,7 @@ export async function issueLinks(ctx: OrgUseCaseCtx, surveyId: string, label: st
     const [batch] = await tx.insert(surveyLinkBatches).values({ orgId: ctx.orgId, surveyId, label, issued: n, createdBy: ctx.actor!.userId }).returning()
     const tokens = Array.from({ length: n }, () => randomToken(32))
     // Shuffled rows, no order column: which link went to whom is only on the printed slips.
-    for (let i = 0; i < tokens.length; i += 500) await tx.insert(surveyLinks).values(tokens.slice(i, i + 500).map((t) => ({ orgId: ctx.orgId, tokenHash: hashOf(t), surveyId, batchId: batch!.id })))
+    for (let i = 0; i < tokens.length; i += 500) await tx.insert(surveyLinks).values(tokens.slice(i, i + 500).map((t) => ({ orgId: ctx.orgId, tokenHash: tokenHash(t), surveyId, batchId: batch!.id })))
     await appendAudit(tx, { orgId: ctx.orgId, actorUserId: ctx.actor!.userId, actorLabel: ctx.actor!.email, action: 'surveys.links', entityType: 'survey', entityId: surveyId, requestId: ctx.requestId, details: { batchId: batch!.id, label, count: n } })
     return { batch: batch!, tokens }
   })

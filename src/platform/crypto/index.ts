@@ -14,4 +14,4 @@ export {
   type WrappedDataKey,
 } from './keyring.js'
 export { seal, openSealed } from './sealed.js'
-export { randomToken, sha256Hex, hmacSha256, timingSafeEqualStr } from './tokens.js'
+export { randomToken, sha256Hex, hmacSha256, timingSafeEqualStr, tokenHash, TOKEN_SHAPE } from './tokens.js'

@@ -5,6 +5,12 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
 
+/** The shape of a `randomToken()` of 32 bytes: anything else is refused before a lookup. */
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+/** What is stored of a single-use link's token (SHA-256 bytes), so a database copy cannot answer. */
+export const tokenHash = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest()
+
 export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import QRCode from 'qrcode'
 import type { Tx } from '../../db/client.js'
-import { randomToken } from '../crypto/tokens.js'
+import { randomToken, tokenHash, TOKEN_SHAPE } from '../crypto/tokens.js'
 import { queueMail } from '../mail/mail.js'
 import { personLinks } from './people.schema.js'
 
@@ -14,8 +13,6 @@ import { personLinks } from './people.schema.js'
 export type PersonLinkPurpose = `${string}.${string}`
 export type IssuedLink = { personId: string; token: string }
 
-const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest()
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
 /**
  * Issues (or re-issues) a link per person for one record; an earlier unused link of the same
@@ -28,10 +25,10 @@ export async function issuePersonLinks(tx: Tx, p: { orgId: string; purpose: Pers
     const token = randomToken(32)
     await tx
       .insert(personLinks)
-      .values({ orgId: p.orgId, personId, purpose: p.purpose, ref: p.ref, tokenHash: hashOf(token), expiresAt: p.expiresAt })
+      .values({ orgId: p.orgId, personId, purpose: p.purpose, ref: p.ref, tokenHash: tokenHash(token), expiresAt: p.expiresAt })
       .onConflictDoUpdate({
         target: [personLinks.orgId, personLinks.purpose, personLinks.ref, personLinks.personId],
-        set: { tokenHash: hashOf(token), expiresAt: p.expiresAt, createdAt: sql`now()`, usedAt: null },
+        set: { tokenHash: tokenHash(token), expiresAt: p.expiresAt, createdAt: sql`now()`, usedAt: null },
         // A link already used stays used: the answer it gave is on record.
         setWhere: isNull(personLinks.usedAt),
       })
@@ -48,7 +45,7 @@ export async function openPersonLink(tx: Tx, token: string, purpose: PersonLinkP
   const [row] = await tx
     .select({ id: personLinks.id, personId: personLinks.personId, purpose: personLinks.purpose, ref: personLinks.ref, expiresAt: personLinks.expiresAt })
     .from(personLinks)
-    .where(and(eq(personLinks.tokenHash, hashOf(token)), eq(personLinks.purpose, purpose), isNull(personLinks.usedAt), gt(personLinks.expiresAt, sql`now()`)))
+    .where(and(eq(personLinks.tokenHash, tokenHash(token)), eq(personLinks.purpose, purpose), isNull(personLinks.usedAt), gt(personLinks.expiresAt, sql`now()`)))
   return row ?? null
 }
 
@@ -61,7 +58,7 @@ export async function redeemPersonLink(tx: Tx, token: string, purpose: PersonLin
   const [row] = await tx
     .update(personLinks)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(personLinks.tokenHash, hashOf(token)), eq(personLinks.purpose, purpose), isNull(personLinks.usedAt), gt(personLinks.expiresAt, sql`now()`)))
+    .where(and(eq(personLinks.tokenHash, tokenHash(token)), eq(personLinks.purpose, purpose), isNull(personLinks.usedAt), gt(personLinks.expiresAt, sql`now()`)))
     .returning({ id: personLinks.id, personId: personLinks.personId, purpose: personLinks.purpose, ref: personLinks.ref, expiresAt: personLinks.expiresAt })
   return row ?? null
 }
