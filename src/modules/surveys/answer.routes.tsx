@@ -49,7 +49,7 @@ export function surveysPublicRoutes() {
     c.header('Cache-Control', 'no-store')
     c.header('Referrer-Policy', 'no-referrer')
   }
-  const page = (c: OrgContext, t: AnswerTarget | null, action: string | null, extra: Parameters<typeof AnswerPage>[0] extends infer P ? Partial<P> : never = {}) =>
+  const page = (c: OrgContext, t: AnswerTarget | null, action: string | null, extra: Partial<Parameters<typeof AnswerPage>[0]> = {}) =>
     <AnswerPage ctx={pageCtx(c)} s={t?.s ?? null} questions={t?.questions ?? []} point={t?.point ?? null} action={action} {...extra} />
   const load = async (c: OrgContext) => {
     const state = await answerTarget(c.get('deps').db, c.get('org').id, c.req.param('id') ?? '', c.req.query('p') || undefined)

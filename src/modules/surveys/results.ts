@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { eq, ne, sql } from 'drizzle-orm'
 import { inOrg, type Db, type Tx } from '../../db/client.js'
 import type { OrgUseCaseCtx } from '../../platform/http/context.js'
 import { assertCan } from '../../platform/auth/permissions.js'
@@ -97,8 +97,7 @@ export async function publicResults(db: Db, orgId: string, id: string, f: Result
 export async function publicSurveys(db: Db, orgId: string): Promise<(Survey & { responses: number })[]> {
   return inOrg(db, orgId, async (tx) => {
     const responses = sql<number>`(SELECT count(*)::int FROM surveys_responses r WHERE r.survey_id = ${surveys.id})`
-    const cond: SQL | undefined = and(sql`${surveys.status} <> 'draft'`)
-    const rows = await tx.select({ s: surveys, responses }).from(surveys).where(cond).orderBy(sql`${surveys.fiscalYear} DESC`, surveys.title).limit(200)
+    const rows = await tx.select({ s: surveys, responses }).from(surveys).where(ne(surveys.status, 'draft')).orderBy(sql`${surveys.fiscalYear} DESC`, surveys.title).limit(200)
     return rows.map((r) => ({ ...r.s, responses: r.responses }))
   })
 }

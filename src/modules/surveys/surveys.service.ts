@@ -23,7 +23,7 @@ export type SurveyPage = { rows: SurveyRow[]; total: number; page: number; pages
 export type SurveyDetail = { s: Survey; questions: Question[]; points: ServicePoint[]; responses: number; pointCounts: { pointId: string | null; n: number }[] }
 export type QuestionInput = { section: string; kind: QuestionKind; textTh: string; textEn: string; choices: Choice[]; required: boolean }
 
-export const refuse = (key: 'refuse.notDraft' | 'refuse.notOpen' | 'refuse.noQuestions' | 'refuse.hasAnswers' | 'refuse.openDelete' | 'refuse.notClosed') => new AppError('conflict', 409, localized(surveysT, key))
+export const refuse = (key: 'refuse.notDraft' | 'refuse.notOpen' | 'refuse.noQuestions' | 'refuse.hasAnswers' | 'refuse.openDelete') => new AppError('conflict', 409, localized(surveysT, key))
 const duplicate = () => new InputError({ title: localized(surveysT, 'v.duplicate') }, 409)
 const isUniqueViolation = (e: unknown) => (e as { cause?: { code?: string } }).cause?.code === '23505'
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`

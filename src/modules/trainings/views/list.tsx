@@ -1,5 +1,6 @@
 import type { StaffPageCtx } from '../../../platform/ui/page-context.js'
 import { StaffLayout } from '../../../platform/ui/layout.js'
+import { listFilter } from '../../../platform/ui/list-filter.js'
 import { Pager, SelectField, TableWrap, TextField } from '../../../platform/ui/fields.js'
 import { trainingsT } from '../trainings.i18n.js'
 import { SESSION_STATUSES } from '../trainings.schema.js'
@@ -9,18 +10,7 @@ import { datesText, StatusBadge } from './parts.js'
 /** The staff list: search by topic, trainer or place; filter by fiscal year and status; pages of 20. Works without JavaScript. */
 export const ListPage = ({ ctx, base, filter, data, units }: { ctx: StaffPageCtx; base: string; filter: SessionFilter; data: SessionPage; units: { id: string; nameTh: string }[] }) => {
   const L = ctx.lang
-  const qs = (page: number) => {
-    const p = new URLSearchParams()
-    if (filter.q) p.set('q', filter.q)
-    if (filter.fiscalYear) p.set('fy', String(filter.fiscalYear))
-    if (filter.status) p.set('status', filter.status)
-    if (filter.unitId) p.set('unit', filter.unitId)
-    if (page > 1) p.set('page', String(page))
-    const s = p.toString()
-    return s ? `${base}?${s}` : base
-  }
-  const filtered = !!(filter.q || filter.fiscalYear || filter.status || filter.unitId)
-  const values = { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', status: filter.status ?? '', unit: filter.unitId ?? '' }
+  const { href: qs, values, filtered } = listFilter(base, { q: filter.q ?? '', fy: filter.fiscalYear ? String(filter.fiscalYear) : '', status: filter.status ?? '', unit: filter.unitId ?? '' })
   return (
     <StaffLayout ctx={ctx} title={trainingsT(L, 'list.title')}>
       <h1>{trainingsT(L, 'list.title')}</h1>
